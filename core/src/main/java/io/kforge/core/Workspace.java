@@ -156,6 +156,19 @@ public final class Workspace {
     }
 
     /**
+     * Returns a stage context on this workspace, as the pipeline gives providers; useful to drive one provider alone,
+     * in a plugin's own tests for example.
+     *
+     * @param stage the stage label ({@code build}...)
+     * @param listener receives the provider's events
+     * @return the context, with the local command runner
+     */
+    public io.kforge.core.spi.StageContext context(String stage, io.kforge.core.spi.StageListener listener) {
+        return new io.kforge.core.internal.PipelineContext(stage, listener, io.kforge.core.spi.CommandRunner.local(),
+                this);
+    }
+
+    /**
      * Deletes a folder and everything in it; does nothing when it does not exist.
      *
      * @param folder the folder

@@ -20,4 +20,19 @@ public non-sealed interface ConfigMerger extends Plugin {
      * @throws KforgeException when {@code make} fails, or in strict mode when anything was dropped
      */
     ConfigOutcome configure(ConfigRequest request, StageContext context);
+
+    /**
+     * Explains one symbol: where the tree defines it, its type and prompt, its dependencies, what selects or
+     * implies it and which default applies, all evaluated against the configuration the request produces.
+     *
+     * @param request the tree, base, fragments and toolchain whose final configuration gives the values
+     * @param symbol the symbol, with or without {@code CONFIG_}
+     * @param context the stage context
+     * @return the explanation
+     * @throws InvalidInputException when the tree defines no such symbol (the message names the nearest ones)
+     * @throws KforgeException when this provider cannot explain symbols or {@code make} fails
+     */
+    default SymbolExplanation explain(ConfigRequest request, String symbol, StageContext context) {
+        throw new KforgeException("the config provider '" + id() + "' cannot explain symbols");
+    }
 }

@@ -1,7 +1,10 @@
 package io.kforge.core.spi;
 
 /**
- * Applies sysctl profiles on a target, all or nothing, and reads every value back.
+ * Plans, applies, verifies, persists and rolls back sysctl profiles on a target; apply is all or nothing.
+ *
+ * <p>Only {@link #supports} and {@link #apply} are required. The other operations have defaults that refuse with
+ * an {@link InvalidInputException} naming the provider, for appliers that cannot offer them.
  */
 public non-sealed interface SysctlApplier extends Plugin {
 
@@ -14,19 +17,77 @@ public non-sealed interface SysctlApplier extends Plugin {
      * Tells whether this applier reaches the given target.
      *
      * @param target the target
-     * @return true when {@link #apply} can serve it
+     * @return true when this applier can serve requests for it
      */
     boolean supports(SysctlTarget target);
 
     /**
-     * Applies the profiles, then reads every key back. When a write fails, every key already changed is restored
-     * before the error is thrown.
+     * Works out what apply would do, without writing anything: for each key its current and wanted value, whether
+     * it exists and is writable there, its scope and its status, with every problem listed at once.
+     *
+     * @param request the profiles and the target
+     * @param context the stage context
+     * @return the plan
+     * @throws InvalidInputException when a profile cannot be found or read at all
+     */
+    default SysctlPlan plan(SysctlRequest request, StageContext context) {
+        throw unsupported("plan");
+    }
+
+    /**
+     * Applies the profiles, then reads every key back. Nothing is written when the plan has a problem; when a write
+     * fails, every key already changed is restored before the error is thrown. The values replaced are saved for
+     * {@link #rollback}.
      *
      * @param request the profiles and the target
      * @param context the stage context
      * @return each key with its value read back
-     * @throws InvalidInputException when a profile is malformed (naming file and line) or unknown
+     * @throws InvalidInputException when a profile is malformed (naming file and line) or unknown, or the plan has
+     *                               problems (all of them listed)
      * @throws KforgeException when a write fails, naming the key and the reason
      */
     SysctlOutcome apply(SysctlRequest request, StageContext context);
+
+    /**
+     * Reads every key of the profiles back from the target and compares it with the wanted value.
+     *
+     * @param request the profiles and the target
+     * @param context the stage context
+     * @return each key with its value read back
+     * @throws InvalidInputException when a profile is malformed or unknown
+     */
+    default SysctlOutcome verify(SysctlRequest request, StageContext context) {
+        throw unsupported("verify");
+    }
+
+    /**
+     * Restores the values saved before the last apply on the request's target; the request's profiles are not
+     * used.
+     *
+     * @param request the target and, optionally, the rollback file
+     * @param context the stage context
+     * @return each restored key with its value read back
+     * @throws InvalidInputException when no apply was recorded for the target
+     * @throws KforgeException when a value cannot be restored
+     */
+    default SysctlOutcome rollback(SysctlRequest request, StageContext context) {
+        throw unsupported("rollback");
+    }
+
+    /**
+     * Writes the profiles as one {@code sysctl.d} file into an image's root folder, atomically, and reports which
+     * file wins for each key at boot.
+     *
+     * @param request the profiles and an {@link SysctlTarget.Image} target
+     * @param context the stage context
+     * @return the file written and the winner of each key
+     * @throws InvalidInputException when a profile is malformed or the target is not an image
+     */
+    default SysctlPersisted persist(SysctlRequest request, StageContext context) {
+        throw unsupported("persist");
+    }
+
+    private InvalidInputException unsupported(String operation) {
+        return new InvalidInputException("the '" + id() + "' sysctl plugin cannot " + operation);
+    }
 }

@@ -117,15 +117,33 @@ public final class DotConfig {
     }
 
     /**
-     * Returns a copy of this configuration with the given assignments applied (a later one wins).
+     * Returns the last assignment of a symbol.
+     *
+     * @param symbol the symbol without {@code CONFIG_}
+     * @return the line, empty when the symbol is not assigned
+     */
+    public Optional<ConfigLine> line(String symbol) {
+        return Optional.ofNullable(lines.get(symbol));
+    }
+
+    /**
+     * Returns a copy of this configuration with the given assignments applied (a later one wins), laid out as
+     * {@code merge_config.sh} writes it: this configuration's lines for the symbols not overridden, in order, then
+     * the overrides in their own order. The order matters for choices: the member read last as {@code y} wins.
      *
      * @param overrides the assignments to apply
      * @return the merged configuration
      */
     public DotConfig with(Collection<ConfigLine> overrides) {
-        var all = new ArrayList<>(assignments);
-        all.addAll(overrides);
-        return new DotConfig(new ArrayList<>(new DotConfig(all).effective()));
+        var last = new LinkedHashMap<String, ConfigLine>();
+        overrides.forEach(line -> {
+            last.remove(line.symbol());
+            last.put(line.symbol(), line);
+        });
+        var all = new ArrayList<ConfigLine>();
+        effective().stream().filter(line -> !last.containsKey(line.symbol())).forEach(all::add);
+        all.addAll(last.values());
+        return new DotConfig(all);
     }
 
     /**

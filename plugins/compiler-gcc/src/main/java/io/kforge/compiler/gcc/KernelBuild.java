@@ -33,7 +33,7 @@ final class KernelBuild {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern COMPILED = Pattern.compile("^\\s+(CC|AS|LD|AR|HOSTCC|HOSTLD|OBJCOPY)\\s.*");
     private static final Pattern WARNING = Pattern.compile(".*\\bwarning:.*");
-    private static final Pattern ERROR = Pattern.compile("^(\\S+?):(\\d+):(?:\\d+:)? (?:fatal )?error: (.*)$");
+    private static final Pattern ERROR = Pattern.compile("^(.+?):(?:(\\d+):(?:\\d+:)?)? (?:fatal )?error: (.*)$");
     private static final Pattern MAKE_ERROR = Pattern.compile("^make(\\[\\d+\\])?: \\*\\*\\* (.*)$");
 
     private final BuildRequest request;
@@ -84,6 +84,7 @@ final class KernelBuild {
         var started = System.nanoTime();
         var warnings = new AtomicInteger();
         var firstError = new AtomicReference<String>();
+        var firstMakeError = new AtomicReference<String>();
         var compiled = new AtomicInteger();
         try {
             Files.createDirectories(objects);
@@ -98,9 +99,11 @@ final class KernelBuild {
                         if (WARNING.matcher(line).matches()) {
                             warnings.incrementAndGet();
                         }
-                        if (firstError.get() == null && (ERROR.matcher(line).matches()
-                                || MAKE_ERROR.matcher(line).matches())) {
+                        if (firstError.get() == null && ERROR.matcher(line).matches()) {
                             firstError.set(line.strip());
+                        }
+                        if (firstMakeError.get() == null && MAKE_ERROR.matcher(line).matches()) {
+                            firstMakeError.set(line.strip());
                         }
                         if (COMPILED.matcher(line).matches()) {
                             context.progress(compiled.incrementAndGet(), 0);
@@ -108,7 +111,7 @@ final class KernelBuild {
                     });
                     if (!result.ok()) {
                         throw new KforgeException("build failed: " + Optional.ofNullable(firstError.get())
-                                .orElse(result.failure()) + "\n" + String.join("\n", result.tail()) + "\nwhole log: "
+                                .or(() -> Optional.ofNullable(firstMakeError.get())).orElse(result.failure()) + "\n" + String.join("\n", result.tail()) + "\nwhole log: "
                                 + log);
                     }
                 }

@@ -1,35 +1,32 @@
 package io.kforge.config.kconfig;
 
-import io.kforge.core.spi.Command;
-import io.kforge.core.spi.ConfigConflict;
 import io.kforge.core.spi.ConfigMerger;
 import io.kforge.core.spi.ConfigOutcome;
-import io.kforge.core.spi.ConfigReport;
 import io.kforge.core.spi.ConfigRequest;
-import io.kforge.core.spi.DroppedOption;
 import io.kforge.core.spi.InvalidInputException;
 import io.kforge.core.spi.KforgeException;
 import io.kforge.core.spi.Probe;
 import io.kforge.core.spi.StageContext;
-import io.kforge.kconfig.ConfigLine;
+import io.kforge.core.spi.SymbolExplanation;
 import io.kforge.kconfig.DotConfig;
+import io.kforge.kconfig.Evaluation;
+import io.kforge.kconfig.RenameTable;
+import io.kforge.kconfig.SymbolExplainer;
+import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 /**
  * Merges fragments over a base configuration the way {@code merge_config.sh} users expect (a later assignment
- * wins, every redefinition is reported), runs {@code make olddefconfig}, and reports every requested option whose
- * final value differs from the request.
+ * wins, every redefinition is reported), runs {@code make olddefconfig} with the toolchain's arguments, and reports
+ * every requested option whose final value differs from the request, with the reason read from the tree's Kconfig.
+ *
+ * <p>The expanded base ({@code make defconfig} and the like) is kept in the workspace per tree, base and toolchain,
+ * so that a repeated run costs one {@code make olddefconfig}.
  */
 public final class FragmentMerger implements ConfigMerger {
 
-    private static final Pattern MAKE_TARGET = Pattern.compile("[a-z0-9_]+config");
+    private static final System.Logger LOG = System.getLogger(FragmentMerger.class.getName());
 
     @Override
     public String id() {
@@ -38,87 +35,60 @@ public final class FragmentMerger implements ConfigMerger {
 
     @Override
     public Probe probe() {
-        return Probe.tools(java.util.Map.of("make", "apt-get install make"));
+        return Probe.tools(Map.of("make", "apt-get install make"));
     }
 
     @Override
     public ConfigOutcome configure(ConfigRequest request, StageContext context) {
+        var started = System.nanoTime();
+        var model = TreeModels.of(request.tree().path(), request.toolchain().arch());
         var out = context.newRunFolder("kconfig");
-        var fragments = parseFragments(request.fragments(), out.resolve("fragments"));
-        var base = writeBase(request, out, context);
+        var make = new KernelMake(request.tree(), request.toolchain(), context);
 
-        var requested = new LinkedHashMap<String, ConfigLine>();
-        var conflicts = new ArrayList<ConfigConflict>();
-        for (var fragment : fragments) {
-            for (var line : fragment.assignments()) {
-                var earlier = requested.put(line.symbol(), line);
-                if (earlier != null && !earlier.value().equals(line.value())) {
-                    conflicts.add(new ConfigConflict(line.symbol(), earlier.place(), earlier.value(), line.place(),
-                            line.value()));
-                }
-            }
-        }
-        base.with(requested.values()).write(out.resolve(".config"));
-        make(request, out, "olddefconfig", context);
-
+        var fragments = FragmentSet.read(request.fragments(), out.resolve("fragments"));
+        var base = BaseConfigs.prepare(request, make, out, context);
         var config = out.resolve(".config");
+        base.with(fragments.requested()).write(config);
+        make.run(out, "olddefconfig");
+        BaseConfigs.keepTools(request, out, context);
+
         var result = DotConfig.read(config);
-        var dropped = requested.values().stream()
-                .filter(line -> !satisfied(line, result))
-                .map(line -> new DroppedOption(line.symbol(), line.value(), result.value(line.symbol()),
-                        Optional.of(line.place()), Optional.empty()))
-                .toList();
-        var report = new ConfigReport(requested.size(), dropped, conflicts);
-        if (request.strict() && (!dropped.isEmpty() || !conflicts.isEmpty())) {
-            throw new KforgeException("strict mode: " + describe(report) + " (the configuration is in " + out + ")");
+        var report = new ReportBuilder(fragments, base, result)
+                .build(() -> TreeModels.await(model), new RustAvailability(make, out));
+        writeReport(out, report);
+        LOG.log(System.Logger.Level.INFO, "configured {0} + {1} fragment(s) in {2} ms: {3} requested, {4} dropped,"
+                        + " {5} base options changed, {6} conflicts", request.base(), request.fragments().size(),
+                (System.nanoTime() - started) / 1_000_000, report.requested(), report.fromFragments().size(),
+                report.fromBase().size(), report.conflicts().size());
+        var problems = ReportText.problems(report);
+        if (request.strict() && !problems.isEmpty()) {
+            throw new KforgeException("strict mode: " + problems.size() + " problem(s) in the configuration (kept in "
+                    + out + "):\n  " + String.join("\n  ", problems));
         }
         return new ConfigOutcome(config, report);
     }
 
-    private static List<DotConfig> parseFragments(List<String> names, Path folder) {
-        return names.stream().map(name -> DotConfig.read(FragmentProfiles.resolve(name, folder))).toList();
-    }
-
-    private static DotConfig writeBase(ConfigRequest request, Path out, StageContext context) {
-        var base = request.base();
-        if (MAKE_TARGET.matcher(base).matches()) {
-            make(request, out, base, context);
-            return DotConfig.read(out.resolve(".config"));
+    @Override
+    public SymbolExplanation explain(ConfigRequest request, String symbol, StageContext context) {
+        var bare = symbol.startsWith("CONFIG_") ? symbol.substring("CONFIG_".length()) : symbol;
+        var tree = TreeModels.await(TreeModels.of(request.tree().path(), request.toolchain().arch()));
+        if (tree.symbol(bare).isEmpty()) {
+            new SymbolExplainer(new Evaluation(tree, DotConfig.parse(request.tree().path(), java.util.List.of())),
+                    RenameTable.builtIn()).explain(bare);
+            throw new InvalidInputException("no symbol " + bare + " in " + request.tree().path());
         }
-        var file = Path.of(base);
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("config base '" + base + "' is neither a make target such as tinyconfig"
-                    + " or defconfig nor an existing .config file");
-        }
-        return DotConfig.read(file);
+        var relaxed = new ConfigRequest(request.tree(), request.base(), request.fragments(), request.toolchain(),
+                false);
+        var outcome = configure(relaxed, context);
+        return new SymbolExplainer(new Evaluation(tree, DotConfig.read(outcome.config())), RenameTable.builtIn())
+                .explain(bare);
     }
 
-    private static boolean satisfied(ConfigLine wanted, DotConfig result) {
-        var actual = result.value(wanted.symbol());
-        return wanted.disables() ? actual.isEmpty() : actual.filter(wanted.value()::equals).isPresent();
-    }
-
-    private static String describe(ConfigReport report) {
-        var parts = new ArrayList<String>();
-        report.dropped().forEach(d -> parts.add("CONFIG_" + d.symbol() + "=" + d.requested() + " became "
-                + d.actual().orElse("unset") + d.origin().map(p -> " (" + p + ")").orElse("")));
-        report.conflicts().forEach(c -> parts.add("CONFIG_" + c.symbol() + " set to " + c.firstValue() + " at "
-                + c.first() + " and to " + c.secondValue() + " at " + c.second()));
-        return parts.size() + " problem(s): " + parts.stream().collect(Collectors.joining("; "));
-    }
-
-    private static void make(ConfigRequest request, Path out, String target, StageContext context) {
-        var command = Command.of("make", "-C", request.tree().path().toString(), "O=" + out)
-                .plus(request.toolchain().makeArguments())
-                .plus(List.of(target))
-                .withEnvironment(request.toolchain().environment());
-        context.log("$ " + command.display());
-        var result = context.commands().run(command, context::log);
-        if (!result.ok()) {
-            throw new KforgeException("make " + target + " failed: " + result.failure());
-        }
-        if (!Files.exists(out.resolve(".config"))) {
-            throw new KforgeException("make " + target + " wrote no .config in " + out);
+    private static void writeReport(java.nio.file.Path out, io.kforge.core.spi.ConfigReport report) {
+        try {
+            Files.write(out.resolve("config-report.txt"), ReportText.lines(report));
+        } catch (IOException e) {
+            throw new KforgeException("cannot write the config report in " + out + ": " + e.getMessage(), e);
         }
     }
 }
