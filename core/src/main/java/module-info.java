@@ -18,4 +18,5 @@ module io.kforge.core {
     uses io.kforge.core.spi.CompilerBackend;
     uses io.kforge.core.spi.VmLauncher;
     uses io.kforge.core.spi.SysctlApplier;
+    uses io.kforge.core.spi.PluginSource;
 }

@@ -23,12 +23,13 @@ public non-sealed interface SysctlApplier extends Plugin {
 
     /**
      * Works out what apply would do, without writing anything: for each key its current and wanted value, whether
-     * it exists and is writable there, its scope and its status, with every problem listed at once.
+     * it exists and is writable there, its scope and its status, with every problem listed at once (problems in
+     * the profiles, such as a malformed line or an unknown profile, are listed too rather than thrown).
      *
      * @param request the profiles and the target
      * @param context the stage context
      * @return the plan
-     * @throws InvalidInputException when a profile cannot be found or read at all
+     * @throws InvalidInputException when the target cannot be reached as named (no such namespace)
      */
     default SysctlPlan plan(SysctlRequest request, StageContext context) {
         throw unsupported("plan");

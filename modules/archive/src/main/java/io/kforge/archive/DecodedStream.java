@@ -8,15 +8,19 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The tar bytes of an archive, decompressed by a background thread while the caller's thread reads them.
  *
  * <p>The producer hands over chunks through a small bounded queue, so decompression and file writing overlap the
- * way {@code xz -d | tar -x} does, and memory stays bounded. Each chunk carries how far into the compressed file it
- * reaches, which is what progress reports. A failure of the producer comes out of {@link #read} as an
- * {@link IOException}; {@link #close} stops the producer and waits until it has let go of the file.
+ * way {@code xz -d | tar -x} does, and memory stays bounded: arrays the reader is done with go back to the producer,
+ * so a big archive reuses a few of them instead of allocating (and zeroing) its whole size. Each chunk carries how
+ * far into the compressed file it reaches, which is what progress reports. A failure of the producer comes out of
+ * {@link #read} as an {@link IOException}; {@link #close} stops the producer and waits until it has let go of the
+ * file.
  */
 final class DecodedStream extends InputStream {
 
@@ -34,9 +38,16 @@ final class DecodedStream extends InputStream {
         void produce(Sink sink) throws IOException, InterruptedException;
     }
 
-    /** Takes the producer's chunks. */
-    @FunctionalInterface
+    /** Takes the producer's chunks and lends it arrays the reader is done with. */
     interface Sink {
+
+        /**
+         * Returns an array to decode into: one the reader has finished with, or a new one.
+         *
+         * @param size the least length it needs; may be called from any thread
+         * @return the array
+         */
+        byte[] buffer(int size);
 
         /**
          * Hands over a chunk; blocks while the reader is behind.
@@ -58,6 +69,7 @@ final class DecodedStream extends InputStream {
     private static final Chunk END = new Chunk(new byte[0], 0, -1);
 
     private final BlockingQueue<Chunk> queue;
+    private final Queue<byte[]> spare = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile Throwable failure;
     private Chunk current = new Chunk(new byte[0], 0, 0);
@@ -95,7 +107,7 @@ final class DecodedStream extends InputStream {
             try (var raw = new Counting(Files.newInputStream(file));
                  var decoded = compression.decode(new BufferedInputStream(raw, CHUNK))) {
                 while (true) {
-                    var chunk = new byte[CHUNK];
+                    var chunk = sink.buffer(CHUNK);
                     var length = decoded.readNBytes(chunk, 0, CHUNK);
                     if (length > 0) {
                         sink.put(chunk, length, raw.count);
@@ -110,7 +122,22 @@ final class DecodedStream extends InputStream {
 
     private void run(Producer producer) {
         try {
-            producer.produce((data, length, position) -> queue.put(new Chunk(data, length, position)));
+            producer.produce(new Sink() {
+                @Override
+                public byte[] buffer(int size) {
+                    for (var array = spare.poll(); array != null; array = spare.poll()) {
+                        if (array.length >= size) {
+                            return array;
+                        }
+                    }
+                    return new byte[size];
+                }
+
+                @Override
+                public void put(byte[] data, int length, long position) throws InterruptedException {
+                    queue.put(new Chunk(data, length, position));
+                }
+            });
         } catch (InterruptedException e) {
             return;
         } catch (IOException | RuntimeException | Error e) {
@@ -188,6 +215,9 @@ final class DecodedStream extends InputStream {
                             : new IOException(String.valueOf(failure), failure);
                 }
                 return false;
+            }
+            if (current.length() > 0) {
+                spare.add(current.data());
             }
             current = next;
             offset = 0;

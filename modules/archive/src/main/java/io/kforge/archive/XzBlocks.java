@@ -77,10 +77,10 @@ final class XzBlocks implements DecodedStream.Producer {
             for (var block = 0; block < sizes.length; block++) {
                 while (next < sizes.length && pending.size() < decoders) {
                     var index = next++;
-                    pending.add(pool.submit(() -> decode(index)));
+                    pending.add(pool.submit(() -> decode(index, sink.buffer(Math.toIntExact(sizes[index])))));
                 }
                 var data = await(pending.remove());
-                sink.put(data, data.length, compressedEnds[block]);
+                sink.put(data, Math.toIntExact(sizes[block]), compressedEnds[block]);
             }
         } finally {
             pool.shutdownNow();
@@ -96,17 +96,17 @@ final class XzBlocks implements DecodedStream.Producer {
         }
     }
 
-    private byte[] decode(int block) throws IOException {
+    private byte[] decode(int block, byte[] data) throws IOException {
         try (var xz = new SeekableXZInputStream(new SeekableFileInputStream(file), -1, true,
                 BasicArrayCache.getInstance())) {
             xz.seekToBlock(block);
-            var data = new byte[Math.toIntExact(sizes[block])];
+            var size = Math.toIntExact(sizes[block]);
             var done = 0;
-            while (done < data.length) {
+            while (done < size) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedIOException("decoding stopped");
                 }
-                var read = xz.read(data, done, Math.min(DecodedStream.CHUNK, data.length - done));
+                var read = xz.read(data, done, Math.min(DecodedStream.CHUNK, size - done));
                 if (read < 0) {
                     throw new IOException("block " + block + " of " + file + " ends early");
                 }

@@ -196,12 +196,14 @@ public final class KconfigTree {
         var threshold = Math.max(2, name.length() / 3);
         var scored = new ArrayList<Map.Entry<String, Integer>>();
         for (var candidate : symbols.keySet()) {
-            if (Math.abs(candidate.length() - name.length()) > threshold) {
-                continue;
-            }
-            var distance = NameDistance.between(name, candidate, threshold);
-            if (distance <= threshold) {
-                scored.add(Map.entry(candidate, distance));
+            var shorter = Math.min(candidate.length(), name.length());
+            if (shorter >= 4 && (candidate.startsWith(name) || name.startsWith(candidate))) {
+                scored.add(Map.entry(candidate, Math.abs(candidate.length() - name.length())));
+            } else if (Math.abs(candidate.length() - name.length()) <= threshold) {
+                var distance = NameDistance.between(name, candidate, threshold);
+                if (distance <= threshold) {
+                    scored.add(Map.entry(candidate, distance));
+                }
             }
         }
         return scored.stream().sorted(Map.Entry.<String, Integer>comparingByValue()

@@ -29,14 +29,17 @@ final class ReasonText {
     String unknownSymbol(String symbol) {
         var text = new StringBuilder("no symbol " + symbol + " in this tree (Linux " + tree.version() + ", "
                 + tree.arch() + ")");
-        renames.lookup(symbol, tree.version()).ifPresent(rename -> {
-            text.append(": removed in ").append(rename.release()).append(", ").append(rename.note());
-            if (!rename.replacements().isEmpty()) {
-                text.append("; now ").append(rename.replacements().stream().map(this::valued)
+        var rename = renames.lookup(symbol, tree.version());
+        rename.ifPresent(known -> {
+            text.append(": removed in ").append(known.release()).append(", ").append(known.note());
+            if (!known.replacements().isEmpty()) {
+                text.append("; now ").append(known.replacements().stream().map(this::valued)
                         .collect(Collectors.joining(", ")));
             }
         });
-        var nearest = tree.nearest(symbol, 3);
+        var replacements = rename.map(RenameTable.Rename::replacements).orElse(List.of());
+        var nearest = tree.nearest(symbol, 3 + replacements.size()).stream()
+                .filter(name -> !replacements.contains(name)).limit(3).toList();
         if (!nearest.isEmpty()) {
             text.append("; nearest names: ").append(nearest.stream().map(this::valued)
                     .collect(Collectors.joining(", ")));

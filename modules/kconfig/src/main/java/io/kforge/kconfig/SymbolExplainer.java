@@ -3,6 +3,7 @@ package io.kforge.kconfig;
 import io.kforge.core.spi.InvalidInputException;
 import io.kforge.core.spi.SymbolExplanation;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -36,8 +37,7 @@ public final class SymbolExplainer {
     public SymbolExplanation explain(String name) {
         var bare = name.startsWith("CONFIG_") ? name.substring("CONFIG_".length()) : name;
         var tree = evaluation.tree();
-        var symbol = tree.symbol(bare).orElseThrow(() -> new InvalidInputException(
-                new ReasonText(evaluation, renames, java.util.Map.of(), ToolDiagnosis.NONE).unknownSymbol(bare)));
+        var symbol = tree.symbol(bare).orElseThrow(() -> unknown(evaluation, renames, bare));
 
         var definitions = symbol.entries().stream().map(e -> new SymbolExplanation.Definition(e.place(), e.prompt(),
                 evaluation.annotate(e.dependency()), evaluation.condition(e.dependency()).text(), e.help())).toList();
@@ -50,6 +50,27 @@ public final class SymbolExplainer {
                 .collect(Collectors.joining(", ")));
         return new SymbolExplanation(bare, symbol.type().keyword(), evaluation.configured(bare), definitions, choice,
                 selectedBy, impliedBy, defaults, applied);
+    }
+
+    /**
+     * Checks that a tree defines a symbol, before any work is spent on configuring.
+     *
+     * @param tree the tree's model
+     * @param name the symbol, with or without {@code CONFIG_}
+     * @throws InvalidInputException when the tree does not define it; the message says what replaced it when
+     *                               kforge knows, and the nearest names
+     */
+    public static void requireDefined(KconfigTree tree, String name) {
+        var bare = name.startsWith("CONFIG_") ? name.substring("CONFIG_".length()) : name;
+        if (tree.symbol(bare).isEmpty()) {
+            var empty = new Evaluation(tree, DotConfig.parse(tree.root().resolve(".config"), List.of()));
+            throw unknown(empty, RenameTable.builtIn(), bare);
+        }
+    }
+
+    private static InvalidInputException unknown(Evaluation evaluation, RenameTable renames, String name) {
+        return new InvalidInputException(new ReasonText(evaluation, renames, Map.of(), ToolDiagnosis.NONE)
+                .unknownSymbol(name));
     }
 
     private List<SymbolExplanation.Relation> relations(List<Reverse> lines) {

@@ -10,10 +10,10 @@ import java.util.List;
  * @param plan the plan as the user sees it
  * @param keys one per entry, in the same order
  */
-public record Planned(SysctlPlan plan, List<Key> keys) {
+record Planned(SysctlPlan plan, List<Key> keys) {
 
     /** Copies the list. */
-    public Planned {
+    Planned {
         keys = List.copyOf(keys);
     }
 
@@ -23,6 +23,6 @@ public record Planned(SysctlPlan plan, List<Key> keys) {
      * @param key the key
      * @param entry the entry
      */
-    public record Key(SysctlKey key, SysctlEntry entry) {
+    record Key(SysctlKey key, SysctlEntry entry) {
     }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
  * lenient request), in which case it is skipped. In a network namespace, a global key counts as read-only: writing
  * it there would change it for the whole machine.
  */
-public final class SysctlPlanner {
+final class SysctlPlanner {
 
     private static final List<String> LIMITS = List.of("net.core.rmem_max", "net.core.wmem_max");
 
@@ -37,7 +37,7 @@ public final class SysctlPlanner {
      * @param lenient true to treat every key as optional
      * @return the plan and the key behind each entry
      */
-    public static Planned plan(LoadedProfiles profiles, ProcSys target, boolean lenient) {
+    static Planned plan(LoadedProfiles profiles, ProcSys target, boolean lenient) {
         var warnings = new ArrayList<String>();
         var assignments = resolve(profiles.settings(), target, warnings);
         var toRead = new ArrayList<>(assignments.keySet());

@@ -1,9 +1,9 @@
 package io.kforge.config.kconfig;
 
 import io.kforge.core.spi.ConfigMerger;
+import io.kforge.core.spi.ConfigReport;
 import io.kforge.core.spi.ConfigOutcome;
 import io.kforge.core.spi.ConfigRequest;
-import io.kforge.core.spi.InvalidInputException;
 import io.kforge.core.spi.KforgeException;
 import io.kforge.core.spi.Probe;
 import io.kforge.core.spi.StageContext;
@@ -14,6 +14,7 @@ import io.kforge.kconfig.RenameTable;
 import io.kforge.kconfig.SymbolExplainer;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -72,11 +73,7 @@ public final class FragmentMerger implements ConfigMerger {
     public SymbolExplanation explain(ConfigRequest request, String symbol, StageContext context) {
         var bare = symbol.startsWith("CONFIG_") ? symbol.substring("CONFIG_".length()) : symbol;
         var tree = TreeModels.await(TreeModels.of(request.tree().path(), request.toolchain().arch()));
-        if (tree.symbol(bare).isEmpty()) {
-            new SymbolExplainer(new Evaluation(tree, DotConfig.parse(request.tree().path(), java.util.List.of())),
-                    RenameTable.builtIn()).explain(bare);
-            throw new InvalidInputException("no symbol " + bare + " in " + request.tree().path());
-        }
+        SymbolExplainer.requireDefined(tree, bare);
         var relaxed = new ConfigRequest(request.tree(), request.base(), request.fragments(), request.toolchain(),
                 false);
         var outcome = configure(relaxed, context);
@@ -84,7 +81,7 @@ public final class FragmentMerger implements ConfigMerger {
                 .explain(bare);
     }
 
-    private static void writeReport(java.nio.file.Path out, io.kforge.core.spi.ConfigReport report) {
+    private static void writeReport(Path out, ConfigReport report) {
         try {
             Files.write(out.resolve("config-report.txt"), ReportText.lines(report));
         } catch (IOException e) {

@@ -15,7 +15,7 @@ import java.util.List;
 final class FragmentProfiles {
 
     /** The built-in profile names, each a {@code profiles/NAME.config} resource of this module. */
-    static final List<String> BUILT_IN = List.of("qemu-minimal");
+    static final List<String> BUILT_IN = List.of("qemu-minimal", "k8s");
 
     private FragmentProfiles() {
     }

@@ -16,6 +16,9 @@ import java.util.function.Supplier;
 /**
  * Compares the final configuration with what the fragments asked and with the base, and gives each difference its
  * reason from the tree's Kconfig model. The model is only waited for when something differs.
+ *
+ * <p>A base line that turns a symbol off is not a request: when a fragment enables something that selects the
+ * symbol, nothing was lost, so only the base's values ({@code y}, {@code m}, numbers, strings) are compared.
  */
 final class ReportBuilder {
 
@@ -40,7 +43,8 @@ final class ReportBuilder {
         var fromFragments = fragments.requested().stream().filter(line -> !Requests.satisfied(line, result))
                 .toList();
         var fromBase = base.effective().stream()
-                .filter(line -> !fragments.sets(line.symbol()) && !Requests.satisfied(line, result)).toList();
+                .filter(line -> !line.disables() && !fragments.sets(line.symbol()))
+                .filter(line -> !Requests.satisfied(line, result)).toList();
 
         var dropped = new ArrayList<DroppedOption>();
         if (!fromFragments.isEmpty() || !fromBase.isEmpty()) {

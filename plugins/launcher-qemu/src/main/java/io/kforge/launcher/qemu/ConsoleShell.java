@@ -27,7 +27,7 @@ final class ConsoleShell {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SerialConsole console;
-    private Optional<String> unanswered = Optional.empty();
+    private Optional<Sent> unanswered = Optional.empty();
 
     /**
      * Creates a shell on a connected console.
@@ -52,36 +52,38 @@ final class ConsoleShell {
      * Runs a command and waits for its answer.
      *
      * <p>When an earlier command went unanswered, its answer is awaited (and dropped) first, within the same
-     * deadline.
+     * deadline; if it does not come, the new command is not sent.
      *
      * @param command the shell command line
      * @param limit how long the command may run; the guest kills it after that many seconds (rounded up)
-     * @return the result, or empty when the deadline passed or the console ended first
+     * @return the answer, or which command went unanswered when the deadline passed or the console ended first
      */
-    synchronized Optional<ExecResult> exec(String command, Duration limit) {
+    synchronized Answer exec(String command, Duration limit) {
         var deadline = Instant.now().plus(limit);
         if (unanswered.isPresent()) {
             var earlier = unanswered.get();
-            if (console.await(inbox -> frame(inbox, earlier, "").map(r -> true), deadline).isEmpty()) {
-                return Optional.empty();
+            if (console.await(inbox -> frame(inbox, earlier.nonce(), "").map(r -> true), deadline).isEmpty()) {
+                return new Answer.Unanswered(earlier.command(), true);
             }
             unanswered = Optional.empty();
         }
         var nonce = send(command, limit);
         var result = console.await(inbox -> frame(inbox, nonce, command), deadline);
         if (result.isEmpty()) {
-            unanswered = Optional.of(nonce);
+            unanswered = Optional.of(new Sent(nonce, command));
+            return new Answer.Unanswered(command, false);
         }
-        return result;
+        return new Answer.Answered(result.get());
     }
 
     /**
-     * Sends a command without waiting for an answer, for commands that end the guest.
+     * Sends a command without waiting for an answer, for commands that end the guest. It does not wait for a
+     * running {@link #exec}: the guest reads the line once its shell is free.
      *
      * @param command the shell command line
      * @param limit how long the guest lets it run
      */
-    synchronized void sendOnly(String command, Duration limit) {
+    void sendOnly(String command, Duration limit) {
         send(command, limit);
     }
 
@@ -134,5 +136,30 @@ final class ConsoleShell {
         }
         inbox.delete(0, at + marker.length());
         return Optional.of(true);
+    }
+
+    /** What {@link #exec} got. */
+    sealed interface Answer {
+
+        /**
+         * The command's answer.
+         *
+         * @param result its output and exit status
+         */
+        record Answered(ExecResult result) implements Answer {
+        }
+
+        /**
+         * No answer before the deadline, or the console ended.
+         *
+         * @param command the command that went unanswered
+         * @param earlier true when it is an earlier command that still blocks the shell, so the new one was not sent
+         */
+        record Unanswered(String command, boolean earlier) implements Answer {
+        }
+    }
+
+    /** A command sent to the guest, with its nonce. */
+    private record Sent(String nonce, String command) {
     }
 }

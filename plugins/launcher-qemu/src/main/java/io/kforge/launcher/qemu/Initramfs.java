@@ -111,7 +111,8 @@ final class Initramfs {
             archive.add("init", CpioConstants.C_ISREG | 0755, script.getBytes(StandardCharsets.UTF_8));
             archive.add("bin/busybox", CpioConstants.C_ISREG | 0755, busybox);
             for (var applet : INIT_APPLETS) {
-                archive.add("bin/" + applet, CpioConstants.C_ISLNK | 0777, "busybox".getBytes(StandardCharsets.UTF_8));
+                var link = "busybox".getBytes(StandardCharsets.UTF_8);
+                archive.add("bin/" + applet, CpioConstants.C_ISLNK | 0777, link);
             }
             archive.device("dev/console", CpioConstants.C_ISCHR | 0600, 5, 1);
             cpio.finish();
@@ -126,7 +127,8 @@ final class Initramfs {
             out.write(new byte[(int) ((4 - size % 4) % 4)]);
             Files.copy(kforge, out);
         } catch (IOException e) {
-            throw new KforgeException("cannot join " + own + " and " + kforge + " into " + target + ": " + e.getMessage(), e);
+            throw new KforgeException("cannot join " + own + " and " + kforge + " into " + target + ": "
+                    + e.getMessage(), e);
         }
     }
 

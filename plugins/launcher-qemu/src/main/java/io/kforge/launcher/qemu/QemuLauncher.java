@@ -137,7 +137,12 @@ public final class QemuLauncher implements VmLauncher {
 
     /** Boots under KVM; unless KVM is proven, gives up after the probe window when the guest printed nothing. */
     private KvmAttempt underKvm(Boot boot) {
-        var qemu = boot.launch(Accel.KVM);
+        QemuProcess qemu;
+        try {
+            qemu = boot.launch(Accel.KVM);
+        } catch (KforgeException e) {
+            return new KvmAttempt(Optional.empty(), "QEMU could not start under KVM: " + e.getMessage());
+        }
         if (!kvm.provenToWork()) {
             var window = KvmCheck.PROBE_WINDOW.compareTo(boot.spec().timeout()) < 0
                     ? KvmCheck.PROBE_WINDOW : boot.spec().timeout();

@@ -111,15 +111,23 @@ final class QemuVm implements Vm {
     }
 
     private static ExecResult run(QemuProcess qemu, String command, Duration timeout) {
-        var result = qemu.shell().exec(command, timeout);
-        if (result.isPresent()) {
-            return result.get();
-        }
+        return switch (qemu.shell().exec(command, timeout)) {
+            case ConsoleShell.Answer.Answered answered -> answered.result();
+            case ConsoleShell.Answer.Unanswered unanswered -> throw failure(qemu, command, unanswered, timeout);
+        };
+    }
+
+    private static KforgeException failure(QemuProcess qemu, String command, ConsoleShell.Answer.Unanswered unanswered,
+                                           Duration timeout) {
         if (qemu.console().ended() || !qemu.running()) {
-            throw new KforgeException("the guest has gone while running '" + command + "': " + qemu.state()
+            return new KforgeException("the guest has gone while running '" + command + "': " + qemu.state()
                     + qemu.consoleTail());
         }
-        throw new KforgeException("'" + command + "' did not answer within " + QemuLauncher.seconds(timeout)
+        if (unanswered.earlier()) {
+            return new KforgeException("cannot run '" + command + "': the guest's shell is still busy with '"
+                    + unanswered.command() + "', which timed out earlier" + qemu.consoleTail());
+        }
+        return new KforgeException("'" + command + "' did not answer within " + QemuLauncher.seconds(timeout)
                 + " s in the guest (the boot spec's timeout)" + qemu.consoleTail());
     }
 }

@@ -224,7 +224,7 @@ final class SerialConsole implements AutoCloseable {
                 decode(decoder, pending, chars, n);
             }
         } catch (IOException e) {
-            // The channel was closed by close() or by QEMU ending; either way nothing more arrives.
+            LOG.log(System.Logger.Level.DEBUG, "the guest console {0} ended: {1}", logFile, e.getMessage());
         } finally {
             lock.lock();
             try {

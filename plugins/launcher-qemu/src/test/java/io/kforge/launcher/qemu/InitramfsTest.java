@@ -65,7 +65,8 @@ class InitramfsTest {
         Initramfs.write(folder.resolve("a.cpio.gz"), busybox, Initramfs.initScript());
         Initramfs.write(folder.resolve("b.cpio.gz"), busybox, Initramfs.initScript());
 
-        assertArrayEquals(Files.readAllBytes(folder.resolve("a.cpio.gz")), Files.readAllBytes(folder.resolve("b.cpio.gz")));
+        assertArrayEquals(Files.readAllBytes(folder.resolve("a.cpio.gz")),
+                Files.readAllBytes(folder.resolve("b.cpio.gz")));
     }
 
     @Test

@@ -89,7 +89,8 @@ class QemuLauncherTest {
 
     @Test
     void aKernelPanicDuringBootIsReportedWithTheConsoleTail() {
-        var spec = TestBoots.spec(KvmMode.OFF, Duration.ofSeconds(60), List.of("rdinit=/nonexistent", "init=/nonexistent"));
+        var spec = TestBoots.spec(KvmMode.OFF, Duration.ofSeconds(60),
+                List.of("rdinit=/nonexistent", "init=/nonexistent"));
 
         var error = assertThrows(KforgeException.class, () -> launcher.start(spec,
                 new RecordingStageContext(workspace)));

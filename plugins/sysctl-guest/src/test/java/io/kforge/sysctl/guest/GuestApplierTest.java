@@ -38,7 +38,7 @@ class GuestApplierTest {
 
     @BeforeEach
     void startShell() throws IOException {
-        hostSomaxconn = Files.readString(Path.of("/proc/sys/net/core/somaxconn"));
+        hostSomaxconn = hostSomaxconn();
         shell = NamespaceShell.create();
         context = TestContext.in(temp.resolve("workspace"));
     }
@@ -46,7 +46,7 @@ class GuestApplierTest {
     @AfterEach
     void stopShell() throws IOException {
         shell.close();
-        assertEquals(hostSomaxconn, Files.readString(Path.of("/proc/sys/net/core/somaxconn")));
+        assertEquals(hostSomaxconn, hostSomaxconn());
     }
 
     @Test
@@ -146,6 +146,13 @@ class GuestApplierTest {
         assertInstanceOf(GuestApplier.class, applierFound);
         assertThrows(InvalidInputException.class, () -> applier.persist(new SysctlRequest(List.of("containers"),
                 new SysctlTarget.Image(temp)), context));
+    }
+
+    /** This machine's own value, read in one go: Files.readString stops a sysctl file after one byte. */
+    private static String hostSomaxconn() throws IOException {
+        try (var in = Files.newInputStream(Path.of("/proc/sys/net/core/somaxconn"))) {
+            return new String(in.readAllBytes()).strip();
+        }
     }
 
     private SysctlRequest request(Object... profiles) {

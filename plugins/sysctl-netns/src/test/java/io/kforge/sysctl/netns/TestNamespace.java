@@ -43,8 +43,9 @@ final class TestNamespace implements AutoCloseable {
         var values = new HashMap<String, String>();
         for (var path : paths) {
             var file = Path.of("/proc/sys", path);
-            try {
-                values.put(path, Files.exists(file) ? Files.readString(file).strip() : "(absent)");
+            // Files.readString reads one byte first, and a sysctl file ends after it: read it in one go.
+            try (var in = Files.exists(file) ? Files.newInputStream(file) : java.io.InputStream.nullInputStream()) {
+                values.put(path, Files.exists(file) ? new String(in.readAllBytes()).strip() : "(absent)");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
