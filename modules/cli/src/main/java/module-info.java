@@ -5,6 +5,7 @@
 module io.kforge.cli {
     requires io.kforge.core;
     requires info.picocli;
+    requires java.logging;
 
     opens io.kforge.cli to info.picocli;
 }

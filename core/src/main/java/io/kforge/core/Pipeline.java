@@ -11,13 +11,16 @@ import io.kforge.core.spi.ConfigMerger;
 import io.kforge.core.spi.ConfigOutcome;
 import io.kforge.core.spi.ConfigRequest;
 import io.kforge.core.spi.GuestShell;
+import io.kforge.core.spi.KforgeException;
 import io.kforge.core.spi.KvmMode;
+import io.kforge.core.spi.Probe;
 import io.kforge.core.spi.SourceSpec;
 import io.kforge.core.spi.SourceTree;
 import io.kforge.core.spi.StageListener;
 import io.kforge.core.spi.SysctlOutcome;
 import io.kforge.core.spi.SysctlRequest;
 import io.kforge.core.spi.SysctlTarget;
+import io.kforge.core.spi.ToolCheck;
 import io.kforge.core.spi.Toolchain;
 import io.kforge.core.spi.Vm;
 import io.kforge.core.spi.VmLauncher;
@@ -117,7 +120,8 @@ public final class Pipeline {
      */
     public BuildOutcome build(SourceTree tree, Path config, Toolchain toolchain, Recipe.Build build) {
         var backend = registry.require(CompilerBackend.class, build.compiler());
-        var request = new BuildRequest(tree, config, toolchain, build.target(), build.effectiveJobs());
+        var request = new BuildRequest(tree, config, toolchain, build.target(), build.effectiveJobs(), build.ccache(),
+                build.reproducible());
         return timed("build", build.target() + " with " + build.compiler() + ", " + request.jobs() + " jobs",
                 () -> backend.build(request, context("build")),
                 done -> done.image() + (done.cached() ? " (cached)" : "") + ", " + done.warnings() + " warnings");
@@ -173,16 +177,75 @@ public final class Pipeline {
     }
 
     /**
+     * Checks the host against what a recipe needs: the compiler backend's tools with the tree's own minimum versions
+     * (and, with a configuration, the tools its options call for), and the VM launcher's.
+     *
+     * <p>With a configuration, an option a fragment asked for that did not take effect counts as wanted: a
+     * {@code CONFIG_DEBUG_INFO_BTF} that Kconfig turned off for want of {@code pahole} still asks for {@code pahole}.
+     *
+     * @param tree the kernel tree
+     * @param config the configuration stage's outcome, or empty to check the basic tools only
+     * @param recipe the recipe
+     * @return one row per tool, and the command that installs what is missing
+     */
+    public Probe checkHost(SourceTree tree, Optional<ConfigOutcome> config, Recipe recipe) {
+        var started = System.nanoTime();
+        listener.started("host", "checking the tools " + recipe.build().compiler() + " and " + recipe.boot().launcher()
+                + " need" + (config.isPresent() ? " for this configuration" : ""));
+        var backend = registry.require(CompilerBackend.class, recipe.build().compiler());
+        Path wanted = null;
+        try {
+            if (config.isPresent()) {
+                var lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(config.get().config()));
+                config.get().report().fromFragments().forEach(d -> lines.add("CONFIG_" + d.symbol() + "="
+                        + d.requested()));
+                wanted = java.nio.file.Files.createTempFile("kforge-wanted-", ".config");
+                java.nio.file.Files.write(wanted, lines);
+            }
+            var probe = backend.check(tree, Optional.ofNullable(wanted), recipe.build().arch());
+            probe = recipe.build().ccache() ? probe.requiring("ccache") : probe;
+            try {
+                probe = probe.with(registry.require(VmLauncher.class, recipe.boot().launcher()).probe().rows());
+            } catch (KforgeException e) {
+                probe = probe.with(List.of(new ToolCheck("launcher " + recipe.boot().launcher(), Optional.empty(),
+                        "any", false, true, "", e.getMessage())));
+            }
+            probe.rows().stream().filter(r -> !r.ok() && !r.required())
+                    .forEach(r -> listener.warning("host", "optional: " + r.problem()));
+            listener.finished("host", Duration.ofNanos(System.nanoTime() - started), probe.rows().size()
+                    + " tools checked, " + probe.missing().size() + " missing or too old");
+            return probe;
+        } catch (java.io.IOException e) {
+            throw new KforgeException("cannot read " + config.get().config() + ": " + e.getMessage(), e);
+        } finally {
+            if (wanted != null) {
+                wanted.toFile().delete();
+            }
+        }
+    }
+
+    /**
      * Runs every stage of a recipe: fetch, configure, build, boot with checks, and sysctl in the guest.
+     *
+     * <p>Before the configuration step and again before the build, the host is checked as {@link #checkHost} does;
+     * a missing or too old tool stops the run there, with what to install.
      *
      * @param recipe the recipe
      * @return every stage's result
      */
     public RunResult up(Recipe recipe) {
         GuestChecks.validate(recipe.boot().checks());
+        java.util.function.Consumer<Probe> require = probe -> {
+            if (!probe.usable()) {
+                throw new KforgeException("this host cannot run the recipe ('kforge doctor' shows every check):\n  "
+                        + String.join("\n  ", probe.missing()));
+            }
+        };
         var tree = fetch(recipe.source());
+        require.accept(checkHost(tree, Optional.empty(), recipe));
         var toolchain = toolchain(tree, recipe.build());
         var config = configure(tree, recipe.config(), toolchain);
+        require.accept(checkHost(tree, Optional.of(config), recipe));
         var kernel = build(tree, config.config(), toolchain, recipe.build());
         try (var vm = boot(kernel.image(), Optional.of(config.config()), recipe.boot())) {
             var started = System.nanoTime();

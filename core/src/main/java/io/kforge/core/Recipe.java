@@ -79,8 +79,12 @@ public record Recipe(Source source, Config config, Build build, Boot boot, Sysct
      * @param arch the target architecture; {@code x86_64} by default
      * @param target the {@code make} target; {@code bzImage} by default
      * @param jobs parallel jobs; 0 (the default) means one per available processor
+     * @param ccache compile through {@code ccache} and report its hit rate; false by default
+     * @param reproducible pin the timestamp, user, host and build number stamped into the kernel, so that two builds
+     *                     of the same inputs give a bit-identical image; false by default
      */
-    public record Build(String compiler, String arch, String target, Integer jobs) {
+    public record Build(String compiler, String arch, String target, Integer jobs, Boolean ccache,
+                        Boolean reproducible) {
         /** Applies defaults and checks the job count. */
         public Build {
             compiler = compiler == null ? "gcc" : compiler;
@@ -90,6 +94,20 @@ public record Recipe(Source source, Config config, Build build, Boot boot, Sysct
             if (jobs < 0) {
                 throw new IllegalArgumentException("build.jobs must be 0 (automatic) or more, not " + jobs);
             }
+            ccache = ccache != null && ccache;
+            reproducible = reproducible != null && reproducible;
+        }
+
+        /**
+         * Creates a build section without ccache and without pinning.
+         *
+         * @param compiler the compiler backend's id, or null for the default
+         * @param arch the target architecture, or null for the default
+         * @param target the {@code make} target, or null for the default
+         * @param jobs parallel jobs, or null for the default
+         */
+        public Build(String compiler, String arch, String target, Integer jobs) {
+            this(compiler, arch, target, jobs, null, null);
         }
 
         /**

@@ -1,5 +1,8 @@
 package io.kforge.core.spi;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * A toolchain that compiles the kernel: its {@code make} arguments for every step, and the build itself.
  */
@@ -19,6 +22,23 @@ public non-sealed interface CompilerBackend extends Plugin {
      * @throws KforgeException when a tool it needs is missing, naming the package that provides it
      */
     Toolchain toolchain(SourceTree tree, String arch);
+
+    /**
+     * Checks the host against what building this tree for this architecture needs, with the minimum versions the tree
+     * itself states, before anything long starts.
+     *
+     * <p>With a configuration, the tools its options call for are checked too ({@code pahole} when
+     * {@code CONFIG_DEBUG_INFO_BTF} is on, the Rust tools when {@code CONFIG_RUST} is). The default gives the
+     * backend's {@link #probe()}.
+     *
+     * @param tree the kernel tree
+     * @param config a {@code .config} or fragment with the options wanted, or empty to check the basic tools only
+     * @param arch the target architecture ({@code x86_64}, {@code arm64})
+     * @return one row per tool, and the command that installs what is missing
+     */
+    default Probe check(SourceTree tree, Optional<Path> config, String arch) {
+        return probe();
+    }
 
     /**
      * Builds the kernel into the given folder.

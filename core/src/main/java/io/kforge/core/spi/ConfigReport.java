@@ -7,9 +7,10 @@ import java.util.List;
  * symbol the fragments set more than once with different values.
  *
  * <p>The dropped options asked for by a fragment come first (their {@link DroppedOption#origin()} is the fragment's
- * file and line), in fragment order; then the base configuration's options that changed (no origin), which a
- * fragment may cause, for example by disabling a parent, but which are never blamed on one and never fail strict
- * mode.
+ * file and line), in fragment order; then the base configuration's values ({@code y}, {@code m}, numbers, strings)
+ * that did not survive (no origin), which a fragment may cause, for example by disabling a parent, but which are
+ * never blamed on one and never fail strict mode. A base line that turns a symbol off is not compared: a fragment
+ * enabling something that selects the symbol loses nothing.
  *
  * @param requested how many options the fragments asked for (each symbol once, the last assignment counting)
  * @param dropped the options whose final value differs from the one asked

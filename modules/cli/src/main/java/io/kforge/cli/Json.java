@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kforge.core.BootResult;
 import io.kforge.core.PluginInfo;
+import io.kforge.core.PluginProblem;
 import io.kforge.core.RunResult;
 import io.kforge.core.spi.BuildOutcome;
 import io.kforge.core.spi.ConfigOutcome;
@@ -25,13 +26,25 @@ final class Json {
     private Json() {
     }
 
-    static String plugins(List<PluginInfo> plugins) {
+    static String plugins(List<PluginInfo> plugins, List<PluginProblem> problems) {
         var array = MAPPER.createArrayNode();
         for (var plugin : plugins) {
             array.addObject().put("kind", plugin.kind().label()).put("id", plugin.id())
                     .put("version", plugin.version()).put("origin", plugin.origin()).put("status", plugin.status());
         }
+        for (var problem : problems) {
+            array.addObject().put("kind", "unknown").put("id", problem.name())
+                    .put("version", problem.version()).put("origin", problem.origin()).put("status", problem.reason());
+        }
         return write(array);
+    }
+
+    static String fetch(SourceTree tree, PluginInfo fetcher) {
+        var root = MAPPER.createObjectNode().put("ok", true);
+        source(root.putObject("source"), tree);
+        root.putObject("fetcher").put("id", fetcher.id()).put("version", fetcher.version())
+                .put("origin", fetcher.origin());
+        return write(root);
     }
 
     static String error(String message, int exitCode) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kforge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Build, boot and tune a custom Linux kernel: fetch, configure, compile, boot under QEMU,"
                 + " apply sysctl.",
-        subcommands = {UpCommand.class, PluginsCommand.class},
+        subcommands = {UpCommand.class, FetchCommand.class, PluginsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a stage failed", "2:bad usage or input"})
 final class KforgeCommand implements Runnable {
@@ -18,6 +18,6 @@ final class KforgeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is needed (up, plugins)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is needed (up, fetch, plugins)");
     }
 }

@@ -25,6 +25,7 @@ public final class Main {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
+        LogSetup.configure();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

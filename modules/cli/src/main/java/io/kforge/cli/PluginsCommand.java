@@ -1,5 +1,6 @@
 package io.kforge.cli;
 
+import io.kforge.core.PluginRegistry;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -7,11 +8,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code kforge plugins}: lists every stage provider with its origin and status.
+ * {@code kforge plugins}: lists every stage provider with its origin and status, and every plugin jar or bundle that
+ * failed before its providers could be told apart (kind {@code unknown}).
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List every plugin: kind, id, version, origin (built-in or plugins folder) and status.")
+        description = {"List every plugin: kind, id, version, origin (built-in, plugins:JAR, or bundle:JAR"
+                + " (SYMBOLIC-NAME)) and status (loaded, or why not).",
+                "A jar or bundle that failed before its providers could be told apart is listed with kind unknown."})
 final class PluginsCommand implements Callable<Integer>, JsonReporting {
+
+    private static final String UNKNOWN_KIND = "unknown";
 
     @Mixin
     CommonOptions options;
@@ -26,15 +32,19 @@ final class PluginsCommand implements Callable<Integer>, JsonReporting {
 
     @Override
     public Integer call() {
-        var plugins = io.kforge.core.PluginRegistry.load(options.pluginFolders()).list();
-        var out = spec.commandLine().getOut();
-        if (options.json) {
-            out.println(Json.plugins(plugins));
+        try (var registry = PluginRegistry.load(options.pluginFolders(), options.bundleFolders())) {
+            var plugins = registry.list();
+            var problems = registry.problems();
+            var out = spec.commandLine().getOut();
+            if (options.json) {
+                out.println(Json.plugins(plugins, problems));
+                return 0;
+            }
+            var format = "%-9s %-16s %-16s %-40s %s%n";
+            out.printf(format, "KIND", "ID", "VERSION", "ORIGIN", "STATUS");
+            plugins.forEach(p -> out.printf(format, p.kind().label(), p.id(), p.version(), p.origin(), p.status()));
+            problems.forEach(p -> out.printf(format, UNKNOWN_KIND, p.name(), p.version(), p.origin(), p.reason()));
             return 0;
         }
-        var format = "%-9s %-12s %-16s %-24s %s%n";
-        out.printf(format, "KIND", "ID", "VERSION", "ORIGIN", "STATUS");
-        plugins.forEach(p -> out.printf(format, p.kind().label(), p.id(), p.version(), p.origin(), p.status()));
-        return 0;
     }
 }

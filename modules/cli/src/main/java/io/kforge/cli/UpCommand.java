@@ -39,9 +39,9 @@ final class UpCommand implements Callable<Integer>, JsonReporting {
     public Integer call() {
         var chosen = recipe == null ? Recipe.defaults() : Recipes.load(recipe);
         var err = spec.commandLine().getErr();
-        var kforge = options.open();
         RunResult result;
-        try (var progress = new ProgressListener(err, !options.json || System.console() != null)) {
+        try (var kforge = options.open();
+             var progress = new ProgressListener(err, !options.json || System.console() != null)) {
             result = kforge.pipeline(progress).up(chosen);
         }
         var out = spec.commandLine().getOut();

@@ -25,7 +25,8 @@ public final class DotConfig {
 
     private static final Pattern ASSIGNMENT = Pattern.compile("CONFIG_([A-Za-z0-9_]+)=(.*)");
     private static final Pattern NOT_SET = Pattern.compile("# CONFIG_([A-Za-z0-9_]+) is not set");
-    private static final Pattern VALUE = Pattern.compile("[ymn]|-?[0-9]+|0[xX][0-9a-fA-F]+|\"([^\"\\\\]|\\\\.)*\"");
+    private static final Pattern VALUE = Pattern.compile("[ymn]|-?[0-9]+|(0[xX])?[0-9a-fA-F]+"
+            + "|\"([^\"\\\\]|\\\\.)*\"");
 
     private final Map<String, ConfigLine> lines;
     private final List<ConfigLine> assignments;

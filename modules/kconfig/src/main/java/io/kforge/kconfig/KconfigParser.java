@@ -102,7 +102,7 @@ final class KconfigParser {
             macros.assign(assignment.group(1), assignment.group(2), assignment.group(3));
             return false;
         }
-        var tokens = lexer.tokens(line, place);
+        var tokens = lexer.tokens(line);
         if (tokens.isEmpty()) {
             return false;
         }

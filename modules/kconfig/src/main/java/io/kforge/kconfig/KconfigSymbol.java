@@ -1,5 +1,6 @@
 package io.kforge.kconfig;
 
+import io.kforge.core.spi.Place;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,7 +59,7 @@ public record KconfigSymbol(String name, SymbolType type, List<SymbolEntry> entr
      *
      * @return the choice's place
      */
-    public Optional<io.kforge.core.spi.Place> choice() {
+    public Optional<Place> choice() {
         return entries.stream().flatMap(e -> e.choice().stream()).findFirst();
     }
 }

@@ -1,6 +1,5 @@
 package io.kforge.kconfig;
 
-import io.kforge.core.spi.Place;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,11 +21,10 @@ final class Lexer {
      * Tokenizes a line.
      *
      * @param line the line
-     * @param place where it was read, for messages
      * @return the tokens; a word whose macros expand to nothing is left out, and so is a character the kernel's
      *         lexer also ignores
      */
-    List<Token> tokens(String line, Place place) {
+    List<Token> tokens(String line) {
         var tokens = new ArrayList<Token>();
         var i = 0;
         while (i < line.length()) {

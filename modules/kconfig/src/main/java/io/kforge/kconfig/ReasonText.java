@@ -56,8 +56,9 @@ final class ReasonText {
             }
         }
         var limit = reachable == Tristate.M ? " (so it can be m at most)" : "";
-        return "depends on " + String.join(" and ", failing) + limit + "; whole dependency: "
-                + evaluation.annotate(dependency);
+        var unmet = failing.isEmpty() ? "its dependencies are " + reachable.text()
+                : "depends on " + String.join(" and ", failing);
+        return unmet + limit + "; whole dependency: " + evaluation.annotate(dependency);
     }
 
     String otherMemberWon(Choice choice, String winner) {
@@ -66,8 +67,8 @@ final class ReasonText {
     }
 
     String choiceNeedsOne(Choice choice, String symbol) {
-        return describe(choice) + " must have one member set and " + symbol
-                + " is the one left (no other member was asked for y, so the choice's default applies)";
+        return describe(choice) + " must have one member set and, with no other member set to y, " + symbol
+                + " was chosen";
     }
 
     String noPrompt(String symbol) {

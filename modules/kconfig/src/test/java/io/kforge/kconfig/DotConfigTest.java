@@ -34,6 +34,14 @@ class DotConfigTest {
     }
 
     @Test
+    void hexValuesMayComeWithoutTheirPrefixAsTheKernelWritesThem() {
+        var config = TinyTrees.config("CONFIG_PORT=34c", "CONFIG_BASE=0x1000");
+
+        assertEquals("34c", config.value("PORT").orElseThrow());
+        assertEquals("0x1000", config.value("BASE").orElseThrow());
+    }
+
+    @Test
     void malformedLineNamesFileAndLine() {
         var error = assertThrows(InvalidInputException.class,
                 () -> DotConfig.parse(Path.of("frag.config"), List.of("CONFIG_A=y", "A=y")));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kforge.core.spi.DropReason;
 import io.kforge.core.spi.Place;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,8 +115,8 @@ class DropReasonsTest {
 
     private DropReason explain(String config, String symbol, String requested, Optional<String> actual) {
         var result = TinyTrees.config(config.split("\n"));
-        var asked = DotConfig.parse(Path.of("f.config"), java.util.List.of(config.split("\n")));
-        var places = new java.util.HashMap<String, Place>();
+        var asked = DotConfig.parse(Path.of("f.config"), List.of(config.split("\n")));
+        var places = new HashMap<String, Place>();
         asked.assignments().forEach(line -> places.put(line.symbol(), line.place()));
         var reasons = new DropReasons(new Evaluation(tree, result), RenameTable.builtIn(), places,
                 ToolDiagnosis.NONE);

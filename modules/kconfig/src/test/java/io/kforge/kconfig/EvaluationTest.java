@@ -83,6 +83,6 @@ class EvaluationTest {
 
     private static Expr parse(String text) {
         var place = new Place(Path.of("test"), 1);
-        return ExprParser.parse(new Lexer(new Preprocessor(Map.of())).tokens(text, place), place);
+        return ExprParser.parse(new Lexer(new Preprocessor(Map.of())).tokens(text), place);
     }
 }

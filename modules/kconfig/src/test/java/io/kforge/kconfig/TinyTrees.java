@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,6 +55,6 @@ final class TinyTrees {
      * @return the configuration
      */
     static DotConfig config(String... lines) {
-        return DotConfig.parse(Path.of("test.config"), java.util.List.of(lines));
+        return DotConfig.parse(Path.of("test.config"), List.of(lines));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
@@ -64,7 +65,7 @@ final class EmbeddedFelix implements AutoCloseable {
                 "felix.service.urlhandlers", "false"));
         var started = System.nanoTime();
         try {
-            framework.start();
+            startOnDaemonThread(framework);
         } catch (BundleException | RuntimeException e) {
             Workspace.deleteTree(storage);
             throw new KforgeException("cannot start the OSGi framework: " + e.getMessage(), e);
@@ -74,6 +75,33 @@ final class EmbeddedFelix implements AutoCloseable {
         var felix = new EmbeddedFelix(framework, storage);
         Runtime.getRuntime().addShutdownHook(felix.shutdownHook);
         return felix;
+    }
+
+    /**
+     * Starts the framework from a daemon thread, so that the threads Felix creates meanwhile (its event dispatcher)
+     * are daemons too: a program that forgets to close kforge still ends, and the shutdown hook stops the framework.
+     */
+    private static void startOnDaemonThread(Framework framework) throws BundleException {
+        var failure = new AtomicReference<Exception>();
+        var starter = Thread.ofPlatform().daemon().name("kforge-osgi-start").start(() -> {
+            try {
+                framework.start();
+            } catch (BundleException | RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KforgeException("interrupted while starting the OSGi framework", e);
+        }
+        switch (failure.get()) {
+            case null -> { }
+            case BundleException e -> throw e;
+            case RuntimeException e -> throw e;
+            default -> throw new IllegalStateException(failure.get());
+        }
     }
 
     /**

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kforge.core.spi.PluginKind;
 import io.kforge.core.spi.PluginOffer;
 import io.kforge.core.spi.SourceFetcher;
 import io.kforge.core.spi.SourceSpec;

@@ -1,59 +1,27 @@
 package io.kforge.compiler.gcc;
 
-import io.kforge.core.spi.BuildOutcome;
-import io.kforge.core.spi.BuildRequest;
-import io.kforge.core.spi.CompilerBackend;
-import io.kforge.core.spi.KforgeException;
-import io.kforge.core.spi.Probe;
-import io.kforge.core.spi.SourceTree;
-import io.kforge.core.spi.StageContext;
-import io.kforge.core.spi.Toolchain;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import io.kforge.kbuild.Compiler;
+import io.kforge.kbuild.Distro;
+import io.kforge.kbuild.HostTools;
+import io.kforge.kbuild.KbuildBackend;
 
 /**
- * Builds kernels with gcc and GNU binutils.
+ * Builds kernels with GCC and GNU binutils; for another architecture than the host's, with the GNU cross toolchain
+ * ({@code CROSS_COMPILE=aarch64-linux-gnu-} for arm64).
  */
-public final class GccBackend implements CompilerBackend {
+public final class GccBackend extends KbuildBackend {
 
-    /** The tools a kernel build needs, with the Debian package that provides each. */
-    static final Map<String, String> TOOLS = Map.of(
-            "gcc", "apt-get install gcc",
-            "make", "apt-get install make",
-            "ld", "apt-get install binutils",
-            "flex", "apt-get install flex",
-            "bison", "apt-get install bison",
-            "bc", "apt-get install bc");
-
-    private static final Map<String, String> ARCHES = Map.of("x86_64", "x86_64");
-
-    @Override
-    public String id() {
-        return "gcc";
+    /** Creates the backend the plugin registry uses, with the host's tools. */
+    public GccBackend() {
+        this(HostTools.system());
     }
 
-    @Override
-    public Probe probe() {
-        return Probe.tools(TOOLS);
-    }
-
-    @Override
-    public Toolchain toolchain(SourceTree tree, String arch) {
-        if (!ARCHES.containsKey(arch)) {
-            throw new io.kforge.core.spi.InvalidInputException("the gcc backend builds for " + ARCHES.keySet()
-                    + ", not '" + arch + "'");
-        }
-        var probe = probe();
-        if (!probe.usable()) {
-            throw new KforgeException("the gcc backend cannot build on this host: "
-                    + String.join("; ", probe.missing()));
-        }
-        return new Toolchain(id(), arch, List.of("ARCH=" + ARCHES.get(arch)), Map.of(), new TreeMap<>(probe.found()));
-    }
-
-    @Override
-    public BuildOutcome build(BuildRequest request, StageContext context) {
-        return new KernelBuild(request, context).run();
+    /**
+     * Creates a backend that finds its tools with the given environment, for tests that hide or replace tools.
+     *
+     * @param tools the host's tools
+     */
+    GccBackend(HostTools tools) {
+        super(Compiler.GCC, tools, Distro.host());
     }
 }

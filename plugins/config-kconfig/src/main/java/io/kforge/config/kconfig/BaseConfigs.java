@@ -4,7 +4,6 @@ import io.kforge.core.spi.ConfigRequest;
 import io.kforge.core.spi.InvalidInputException;
 import io.kforge.core.spi.KforgeException;
 import io.kforge.core.spi.StageContext;
-import io.kforge.kconfig.DotConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * Prepares a run folder for {@code make olddefconfig}: the base configuration, expanded by {@code make <base>} once
  * per tree, base and toolchain and then kept in the workspace, and the tree's Kconfig tools ({@code scripts/kconfig/
- * conf}) already built, so that a run pays for one {@code make} call only.
+ * conf}) already built, so that a run pays for one {@code make} call only. The tools are kept per tree and
+ * toolchain once any run has built them.
  */
 final class BaseConfigs {
 
@@ -31,32 +31,48 @@ final class BaseConfigs {
     }
 
     /**
-     * Returns the base configuration and puts the Kconfig tools into the run folder when they were built before.
+     * Returns the base configuration file and puts the Kconfig tools into the run folder when they were built
+     * before.
      *
      * @param request the request naming the base
      * @param make the tree's make
      * @param out the run folder
      * @param context where cache entries live
-     * @return the base configuration
+     * @return the expanded base kept in the workspace, or the user's file
      * @throws InvalidInputException when the base is neither a configuration target nor a file
      */
-    static DotConfig prepare(ConfigRequest request, KernelMake make, Path out, StageContext context) {
+    static Path prepare(ConfigRequest request, KernelMake make, Path out, StageContext context) {
         var base = request.base();
-        if (MAKE_TARGET.matcher(base).matches()) {
-            var entry = context.cached(key(request, "base " + base), dir -> make.run(dir, base));
+        var tools = key(request, "tools");
+        if (isMakeTarget(base)) {
+            var entry = context.cached(key(request, "base " + base), dir -> {
+                if (context.isCached(tools)) {
+                    copyTools(context.cached(tools, ignored -> { }), dir);
+                }
+                make.run(dir, base);
+            });
             copyTools(entry, out);
-            return DotConfig.read(entry.resolve(".config"));
+            return entry.resolve(".config");
         }
         var file = Path.of(base);
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("config base '" + base + "' is neither a make target such as tinyconfig"
                     + " or defconfig nor an existing .config file");
         }
-        var tools = key(request, "tools");
         if (context.isCached(tools)) {
-            copyTools(context.cached(tools, dir -> { }), out);
+            copyTools(context.cached(tools, ignored -> { }), out);
         }
-        return DotConfig.read(file);
+        return file;
+    }
+
+    /**
+     * Tells whether a base is a configuration target of the tree's {@code make} rather than a file.
+     *
+     * @param base the base argument
+     * @return true for {@code defconfig}, {@code tinyconfig}, {@code x86_64_defconfig} and the like
+     */
+    static boolean isMakeTarget(String base) {
+        return MAKE_TARGET.matcher(base).matches();
     }
 
     /**

@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * The built-in fragment profiles ({@code qemu-minimal}, ...) and the resolution of a fragment argument to a file.
+ * The built-in fragment profiles and the resolution of a fragment argument to a file: {@code qemu-minimal}, what the
+ * default job's tinyconfig kernel needs to boot under QEMU, and {@code k8s}, a monolithic kernel for Kubernetes
+ * nodes.
  */
 final class FragmentProfiles {
 
@@ -47,7 +50,7 @@ final class FragmentProfiles {
                 throw new KforgeException("the built-in profile " + fragment + " is missing from this installation");
             }
             Files.createDirectories(folder);
-            Files.copy(in, copy);
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             return copy;
         } catch (IOException e) {
             throw new KforgeException("cannot copy the built-in profile " + fragment + ": " + e.getMessage(), e);

@@ -35,11 +35,12 @@ final class ReportBuilder {
     /**
      * Builds the report.
      *
-     * @param model the tree's model, read in the background
+     * @param model the tree's model, read in the background; empty when it could not be read, and then the
+     *              differences are reported without reasons
      * @param tools explains tool-computed symbols such as {@code RUST_IS_AVAILABLE}
      * @return the report: fragment drops first, then base drops, then conflicts
      */
-    ConfigReport build(Supplier<KconfigTree> model, ToolDiagnosis tools) {
+    ConfigReport build(Supplier<Optional<KconfigTree>> model, ToolDiagnosis tools) {
         var fromFragments = fragments.requested().stream().filter(line -> !Requests.satisfied(line, result))
                 .toList();
         var fromBase = base.effective().stream()
@@ -48,17 +49,17 @@ final class ReportBuilder {
 
         var dropped = new ArrayList<DroppedOption>();
         if (!fromFragments.isEmpty() || !fromBase.isEmpty()) {
-            var reasons = new DropReasons(new Evaluation(model.get(), result), RenameTable.builtIn(),
-                    fragments.places(), tools);
+            var reasons = model.get().map(tree -> new DropReasons(new Evaluation(tree, result),
+                    RenameTable.builtIn(), fragments.places(), tools));
             fromFragments.forEach(line -> dropped.add(drop(line, Optional.of(line), reasons)));
             fromBase.forEach(line -> dropped.add(drop(line, Optional.empty(), reasons)));
         }
         return new ConfigReport(fragments.requested().size(), dropped, fragments.conflicts());
     }
 
-    private DroppedOption drop(ConfigLine line, Optional<ConfigLine> origin, DropReasons reasons) {
+    private DroppedOption drop(ConfigLine line, Optional<ConfigLine> origin, Optional<DropReasons> reasons) {
         var actual = result.value(line.symbol());
         return new DroppedOption(line.symbol(), line.value(), actual, origin.map(ConfigLine::place),
-                reasons.explain(line.symbol(), line.value(), actual));
+                reasons.flatMap(r -> r.explain(line.symbol(), line.value(), actual)));
     }
 }

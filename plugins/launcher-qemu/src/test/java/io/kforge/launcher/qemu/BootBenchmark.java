@@ -1,5 +1,6 @@
 package io.kforge.launcher.qemu;
 
+import io.kforge.core.Workspace;
 import io.kforge.core.spi.BootSpec;
 import io.kforge.core.spi.CommandRunner;
 import io.kforge.core.spi.KvmMode;
@@ -56,6 +57,7 @@ public final class BootBenchmark {
         }
         System.out.printf("kforge start() to first answer (uname -r): median %d ms, all %s%n", median(kforge), kforge);
         System.out.printf("same QEMU command, /init answering at once: median %d ms, all %s%n", median(byHand), byHand);
+        Workspace.deleteTree(folder);
     }
 
     private static long byHand(BootSpec spec, Path initramfs, Path folder) throws IOException {

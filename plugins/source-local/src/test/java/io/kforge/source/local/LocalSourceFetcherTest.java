@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalSourceFetcherTest {
 
     @TempDir
-    Path temp;
+    static Path temp;
 
     private Workspace workspace;
     private RecordingContext firstContext;
