@@ -58,32 +58,30 @@ public final class ExecCommandRunner implements CommandRunner {
         } catch (IOException e) {
             throw new KforgeException("cannot start '" + command.arguments().getFirst() + "': " + e.getMessage(), e);
         }
-        var process = awaitLaunch(launched, handler);
-        if (process == null) {
-            var cause = handler.getException();
-            throw new KforgeException("cannot start '" + command.arguments().getFirst() + "'"
-                    + (cause == null ? "" : ": " + rootMessage(cause)), cause);
-        }
-        return new Started(command, process, handler, tail, started);
+        return new Started(command, awaitLaunch(command, launched, handler), handler, tail, started);
     }
 
-    private static Process awaitLaunch(CompletableFuture<Process> launched, DefaultExecuteResultHandler handler) {
+    private static Process awaitLaunch(Command command, CompletableFuture<Process> launched,
+                                       DefaultExecuteResultHandler handler) {
+        var program = command.arguments().getFirst();
         var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 return launched.get(10, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (handler.hasResult() && !launched.isDone()) {
-                    return null;
+                    var cause = handler.getException();
+                    throw new KforgeException("cannot start '" + program + "'"
+                            + (cause == null ? "" : ": " + rootMessage(cause)), cause);
                 }
             } catch (ExecutionException e) {
-                return null;
+                throw new KforgeException("cannot start '" + program + "': " + rootMessage(e.getCause()), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return null;
+                throw new KforgeException("interrupted while starting '" + program + "'", e);
             }
         }
-        return null;
+        throw new KforgeException("'" + program + "' did not start within 60 s");
     }
 
     private static String rootMessage(Throwable error) {

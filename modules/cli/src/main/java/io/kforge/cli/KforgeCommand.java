@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "kforge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Build, boot and tune a custom Linux kernel: fetch, configure, compile, boot under QEMU,"
                 + " apply sysctl.",
-        subcommands = {UpCommand.class, FetchCommand.class, PluginsCommand.class},
+        subcommands = {UpCommand.class, FetchCommand.class, BuildCommand.class, DoctorCommand.class,
+                PluginsCommand.class, BootCommand.class, SysctlCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a stage failed", "2:bad usage or input"})
 final class KforgeCommand implements Runnable {

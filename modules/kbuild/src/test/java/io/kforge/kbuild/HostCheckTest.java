@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,19 @@ class HostCheckTest {
 
     @TempDir
     Path folder;
+
+    private final java.util.List<ToolFolder> paths = new java.util.ArrayList<>();
+
+    @AfterEach
+    void deletePaths() {
+        paths.forEach(ToolFolder::close);
+    }
+
+    private ToolFolder path(Set<String> removed) {
+        var path = ToolFolder.without(removed);
+        paths.add(path);
+        return path;
+    }
 
     @Test
     void everyToolOfAGccBuildIsFoundOnThisHost() {
@@ -36,7 +50,7 @@ class HostCheckTest {
 
     @Test
     void aRemovedToolIsMissingWithItsPackage() {
-        var tools = ToolFolder.without(folder, Set.of("flex", "bison")).tools();
+        var tools = path(Set.of("flex", "bison")).tools();
 
         var probe = check(Compiler.GCC, "x86_64", ConfigValues.none(), tools);
 
@@ -53,7 +67,7 @@ class HostCheckTest {
 
     @Test
     void aToolOlderThanTheTreeAcceptsIsNotOk() {
-        var tools = ToolFolder.without(folder, Set.of()).fake("gcc", "gcc (GCC) 4.9.2").tools();
+        var tools = path(Set.of()).fake("gcc", "gcc (GCC) 4.9.2").tools();
 
         var gcc = row(check(Compiler.GCC, "x86_64", ConfigValues.none(), tools), "gcc");
 
@@ -67,7 +81,7 @@ class HostCheckTest {
     void c07BtfWithoutPaholeNamesTheVersionThePackageAndTheWayOut() throws Exception {
         var config = ConfigValues.read(Files.writeString(folder.resolve("btf.config"),
                 "CONFIG_DEBUG_INFO=y\nCONFIG_DEBUG_INFO_DWARF5=y\nCONFIG_DEBUG_INFO_BTF=y\n"));
-        var tools = ToolFolder.without(folder, Set.of("pahole")).tools();
+        var tools = path(Set.of("pahole")).tools();
 
         var probe = check(Compiler.GCC, "x86_64", config, tools);
 
@@ -83,7 +97,7 @@ class HostCheckTest {
     void c07APaholeTooOldForDwarf5IsNotOk() throws Exception {
         var config = ConfigValues.read(Files.writeString(folder.resolve("btf.config"),
                 "CONFIG_DEBUG_INFO_DWARF5=y\nCONFIG_DEBUG_INFO_BTF=y\n"));
-        var old = ToolFolder.without(folder, Set.of()).fake("pahole", "v1.19").tools();
+        var old = path(Set.of()).fake("pahole", "v1.19").tools();
 
         var pahole = row(check(Compiler.GCC, "x86_64", config, old), "pahole");
 
@@ -100,7 +114,7 @@ class HostCheckTest {
 
     @Test
     void clangChecksTheLlvmToolsAgainstTheTreesLlvmMinimum() {
-        var tools = ToolFolder.without(folder, Set.of("ld.lld")).tools();
+        var tools = path(Set.of("ld.lld")).tools();
 
         var probe = check(Compiler.CLANG, "x86_64", ConfigValues.none(), tools);
 
@@ -123,7 +137,7 @@ class HostCheckTest {
 
     @Test
     void aMissingCrossCompilerNamesTheCrossPackage() {
-        var tools = ToolFolder.without(folder, Set.of("aarch64-linux-gnu-gcc", "qemu-system-aarch64")).tools();
+        var tools = path(Set.of("aarch64-linux-gnu-gcc", "qemu-system-aarch64")).tools();
 
         var probe = check(Compiler.GCC, "arm64", ConfigValues.none(), tools);
 
@@ -138,7 +152,7 @@ class HostCheckTest {
         var osRelease = Files.writeString(folder.resolve("os-release"), "NAME=\"Fedora Linux\"\nID=fedora\n"
                 + "VERSION_ID=41\n");
         var fedora = Distro.from(osRelease, false);
-        var tools = ToolFolder.without(folder, Set.of("flex")).tools();
+        var tools = path(Set.of("flex")).tools();
 
         var probe = HostCheck.run(Compiler.GCC, Optional.of(TestTrees.linux612()), Arch.of("x86_64"),
                 ConfigValues.none(), tools, fedora);

@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * A {@code PATH} folder for tests: links to every program of {@code /usr/bin} but the ones left out, plus scripts
- * that stand in for old versions of a tool.
+ * that stand in for old versions of a tool. Closing it deletes the folder (links only, never their targets).
  */
-final class ToolFolder {
+final class ToolFolder implements AutoCloseable {
 
     private final Path folder;
 
@@ -21,10 +21,10 @@ final class ToolFolder {
         this.folder = folder;
     }
 
-    static ToolFolder without(Path parent, Set<String> removed) {
-        var folder = parent.resolve("bin");
+    static ToolFolder without(Set<String> removed) {
+        Path folder;
         try {
-            Files.createDirectories(folder);
+            folder = Files.createTempDirectory("kforge-path-");
             try (Stream<Path> programs = Files.list(Path.of("/usr/bin"))) {
                 for (var program : (Iterable<Path>) programs::iterator) {
                     var name = program.getFileName().toString();
@@ -49,6 +49,11 @@ final class ToolFolder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void close() {
+        io.kforge.core.Workspace.deleteTree(folder);
     }
 
     HostTools tools() {
