@@ -235,6 +235,13 @@ public final class Pipeline {
      */
     public RunResult up(Recipe recipe) {
         GuestChecks.validate(recipe.boot().checks());
+        var notBooted = new SysctlTarget.Guest(command -> {
+            throw new KforgeException("the guest is not booted yet");
+        });
+        var profileProblems = registry.sysctlApplier(notBooted).checkProfiles(recipe.sysctl().profiles());
+        if (!profileProblems.isEmpty()) {
+            throw new io.kforge.core.spi.InvalidInputException(String.join("; ", profileProblems));
+        }
         java.util.function.Consumer<Probe> require = probe -> {
             if (!probe.usable()) {
                 throw new KforgeException("this host cannot run the recipe ('kforge doctor' shows every check):\n  "

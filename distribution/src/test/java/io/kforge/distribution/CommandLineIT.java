@@ -70,6 +70,17 @@ class CommandLineIT {
     }
 
     @Test
+    void unknownSysctlProfileIsRefusedBeforeAnythingIsBuilt() throws Exception {
+        var recipe = Files.writeString(folder.resolve("r.yaml"), "sysctl:\n  profiles: [containers, no-such-profile]\n");
+
+        var run = Image.kforge("up", recipe.toString(), "--workspace", folder.resolve("ws").toString());
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("no-such-profile"), run.err());
+        assertFalse(Files.exists(folder.resolve("ws/entries/source")), "nothing fetched");
+    }
+
+    @Test
     void unknownCommandIsAUsageError() throws Exception {
         var run = Image.kforge("frobnicate");
 

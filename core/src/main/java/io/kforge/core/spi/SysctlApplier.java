@@ -1,5 +1,7 @@
 package io.kforge.core.spi;
 
+import java.util.List;
+
 /**
  * Plans, applies, verifies, persists and rolls back sysctl profiles on a target; apply is all or nothing.
  *
@@ -86,6 +88,16 @@ public non-sealed interface SysctlApplier extends Plugin {
      */
     default SysctlPersisted persist(SysctlRequest request, StageContext context) {
         throw unsupported("persist");
+    }
+
+    /**
+     * Reads profiles without touching any target, so that a mistake in one is found before a long build.
+     *
+     * @param profiles built-in profile names or files
+     * @return one line per problem, each naming file and line; empty when the profiles can be used
+     */
+    default List<String> checkProfiles(List<String> profiles) {
+        return List.of();
     }
 
     private InvalidInputException unsupported(String operation) {

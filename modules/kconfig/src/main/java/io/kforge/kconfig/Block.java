@@ -20,6 +20,7 @@ final class Block {
     private Expr ownDependency;
     private Expr ownVisibility = Expr.YES;
     private final EntryBuilder choice;
+    /** The member symbols, when this is a choice block. */
     final List<String> members = new ArrayList<>();
 
     Block(Kind kind, Place place, Block parent, Expr dependency, EntryBuilder choice) {
@@ -84,9 +85,5 @@ final class Block {
             return Optional.of(this);
         }
         return parent == null ? Optional.empty() : parent.choiceBlock();
-    }
-
-    Block parent() {
-        return parent;
     }
 }

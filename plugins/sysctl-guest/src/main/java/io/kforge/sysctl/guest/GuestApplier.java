@@ -7,7 +7,9 @@ import io.kforge.core.spi.SysctlOutcome;
 import io.kforge.core.spi.SysctlPlan;
 import io.kforge.core.spi.SysctlRequest;
 import io.kforge.core.spi.SysctlTarget;
+import io.kforge.sysctl.ProfileLoader;
 import io.kforge.sysctl.SysctlEngine;
+import java.util.List;
 
 /**
  * Applies sysctl profiles inside a booted guest through its shell, all or nothing, and reads every key back.
@@ -29,6 +31,11 @@ public final class GuestApplier implements SysctlApplier {
     @Override
     public boolean supports(SysctlTarget target) {
         return target instanceof SysctlTarget.Guest;
+    }
+
+    @Override
+    public List<String> checkProfiles(List<String> profiles) {
+        return ProfileLoader.load(profiles).problems();
     }
 
     @Override
