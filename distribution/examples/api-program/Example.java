@@ -14,10 +14,9 @@ import java.util.Map;
  * Drives kforge through its automation API: opens a workspace, builds a recipe in code (or loads one), runs the
  * source and config stages one by one, prints the stages' events as they come and the typed results at the end.
  *
- * <p>Compile against the image with the JDK's {@code javac}, run with the image's own {@code java}:
+ * <p>The image runs it from source, with no JDK installed:
  * <pre>
- * javac --system /opt/kforge -d classes Example.java
- * /opt/kforge/bin/java -cp classes Example ~/.cache/kforge [RECIPE.yaml]
+ * /opt/kforge/bin/java Example.java ~/.cache/kforge [RECIPE.yaml]
  * </pre>
  */
 public final class Example {

@@ -41,8 +41,8 @@ class CommandLineIT {
             assertEquals("loaded", plugin.get("status").asText(), plugin.toString());
             plugins.add(plugin.get("kind").asText() + ":" + plugin.get("id").asText());
         }
-        assertEquals(Set.of("source:local", "config:kconfig", "compiler:gcc", "launcher:qemu", "sysctl:guest",
-                "sysctl:netns"), plugins);
+        assertEquals(Set.of("source:local", "config:kconfig", "compiler:gcc", "compiler:clang", "compiler:rust",
+                "launcher:qemu", "sysctl:guest", "sysctl:netns"), plugins);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.kforge.core.spi.KforgeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -38,8 +39,10 @@ enum Compression {
         byte[] head;
         try (var in = Files.newInputStream(archive)) {
             head = in.readNBytes(TAR_HEADER);
+        } catch (NoSuchFileException e) {
+            throw new KforgeException("archive " + archive + " does not exist", e);
         } catch (IOException e) {
-            throw new KforgeException("cannot read archive " + archive + ": " + e.getMessage(), e);
+            throw new KforgeException("cannot read archive " + archive + ": " + e, e);
         }
         if (startsWith(head, XZ_MAGIC)) {
             return XZ;

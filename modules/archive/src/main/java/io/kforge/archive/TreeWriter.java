@@ -24,9 +24,9 @@ import java.util.Set;
  * Writes files, folders and links under one root folder, with the fewest system calls that keep modes and mtimes.
  *
  * <p>It trusts its caller ({@link EntryGuard} has checked every path) but never follows a link itself: files are
- * created with {@code O_EXCL}, times are set without following links. A file gets its mode as it is created (one
- * {@code open}, one {@code write} for files up to 1 MiB, {@code close}, {@code utimensat}); a {@code chmod} follows
- * only when the process umask would have cleared some of its bits. Folders get their mode and mtime at the end,
+ * created with {@code O_EXCL}, times are set without following links. A file gets its mode as it is created
+ * ({@code open}, a single {@code write} for files up to 1 MiB, {@code close}, then its times); a {@code chmod}
+ * follows only when the process umask would have cleared some of its bits. Folders get their mode and mtime at the end,
  * once nothing more is written into them. Set-user-ID, set-group-ID and sticky bits are dropped.
  */
 final class TreeWriter {
@@ -39,7 +39,15 @@ final class TreeWriter {
         PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
     };
 
-    private record Folder(Path path, int mode, FileTime mtime) {
+    private static final FileAttribute<?>[] ATTRIBUTES = new FileAttribute<?>[PERMISSIONS + 1];
+
+    static {
+        for (var mode = 0; mode <= PERMISSIONS; mode++) {
+            ATTRIBUTES[mode] = PosixFilePermissions.asFileAttribute(permissionSet(mode));
+        }
+    }
+
+    private record Folder(Path path, int mode, FileTime mtime, boolean chmod) {
     }
 
     private final Path root;
@@ -86,7 +94,8 @@ final class TreeWriter {
     }
 
     /**
-     * Creates a folder listed in the archive, or takes over one created earlier; its mode and mtime come at the end.
+     * Creates a folder listed in the archive, or takes over one created earlier; its mode and mtime come at the end,
+     * and it stays writable for its owner until then.
      *
      * @param path the folder's relative path
      * @param mode its permission bits
@@ -100,7 +109,7 @@ final class TreeWriter {
         if (!exists) {
             Files.createDirectory(folder, permissions(wanted | 0700));
         }
-        folders.add(new Folder(folder, wanted, mtime));
+        folders.add(new Folder(folder, wanted, mtime, exists || ((wanted | 0700) & ~umask) != wanted));
     }
 
     /**
@@ -182,7 +191,7 @@ final class TreeWriter {
      */
     void finish() throws IOException {
         for (var folder : folders.reversed()) {
-            if (((folder.mode() | 0700) & ~umask) != folder.mode()) {
+            if (folder.chmod()) {
                 Files.setPosixFilePermissions(folder.path(), permissionSet(folder.mode()));
             }
             setTimes(folder.path(), folder.mtime());
@@ -192,14 +201,6 @@ final class TreeWriter {
     private static void setTimes(Path path, FileTime mtime) throws IOException {
         Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                 .setTimes(mtime, mtime, null);
-    }
-
-    private static final FileAttribute<?>[] ATTRIBUTES = new FileAttribute<?>[PERMISSIONS + 1];
-
-    static {
-        for (var mode = 0; mode <= PERMISSIONS; mode++) {
-            ATTRIBUTES[mode] = PosixFilePermissions.asFileAttribute(permissionSet(mode));
-        }
     }
 
     private static FileAttribute<?> permissions(int mode) {

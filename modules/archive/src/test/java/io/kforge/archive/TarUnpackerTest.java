@@ -259,6 +259,27 @@ class TarUnpackerTest {
     }
 
     @Test
+    void folderListedAfterItsContentStillGetsItsMode() throws IOException {
+        var archive = new TestArchive().file("linux/private/key", 0600, "secret\n").folder("linux/private/", 0700)
+                .writeTo(archives.resolve("a.tar"), Packing.PLAIN);
+
+        new TarUnpacker().unpack(archive, target);
+
+        assertEquals("rwx------", permissions(target.resolve("linux/private")));
+        assertEquals(TestArchive.MTIME, Files.getLastModifiedTime(target.resolve("linux/private")));
+    }
+
+    @Test
+    void missingArchiveIsNamed() {
+        var missing = archives.resolve("missing.tar.xz");
+
+        var error = assertThrows(KforgeException.class, () -> new TarUnpacker().unpack(missing, target));
+
+        assertEquals("archive " + missing + " does not exist", error.getMessage());
+        assertEquals(List.of(), listing(parent));
+    }
+
+    @Test
     void devicesAreSkippedAndListed() throws IOException {
         var archive = kernelLike().device("linux/null").writeTo(archives.resolve("a.tar"), Packing.PLAIN);
 

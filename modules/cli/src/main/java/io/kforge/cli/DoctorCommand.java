@@ -130,7 +130,7 @@ final class DoctorCommand implements Callable<Integer>, JsonReporting {
     }
 
     private static void table(Probe probe, Optional<Path> config, PrintWriter out) {
-        var format = "%-34s %-16s %-10s %s%n";
+        var format = "%-34s %-20s %-10s %s%n";
         out.printf(format, "TOOL", "FOUND", "NEEDED", "OK");
         for (var row : probe.rows()) {
             var ok = row.ok() ? "yes" : row.required() ? "NO" : "no (optional)";
@@ -151,7 +151,8 @@ final class DoctorCommand implements Callable<Integer>, JsonReporting {
     }
 
     private static String shorten(String found) {
-        return found.length() <= 16 ? found : "..." + found.substring(found.length() - 13);
+        var plain = found.contains(" (") ? found.substring(0, found.indexOf(" (")) : found;
+        return plain.length() <= 20 ? plain : plain.substring(0, 17) + "...";
     }
 
     private static String json(Probe probe, Recipe recipe, Optional<Path> config, boolean installed) {

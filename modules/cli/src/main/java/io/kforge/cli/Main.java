@@ -55,6 +55,9 @@ public final class Main {
             err.println("kforge: " + error.getMessage());
             return code;
         });
-        return commandLine.execute(args);
+        var code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 }

@@ -76,7 +76,8 @@ public final class BuildEstimate {
         if (!seen.add(folder)) {
             return 0;
         }
-        var file = Files.isRegularFile(folder.resolve("Kbuild")) ? folder.resolve("Kbuild") : folder.resolve("Makefile");
+        var kbuild = folder.resolve("Kbuild");
+        var file = Files.isRegularFile(kbuild) ? kbuild : folder.resolve("Makefile");
         var lists = read(file);
         var units = 0;
         var wanted = new ArrayList<String>();

@@ -54,7 +54,7 @@ public final class HostCheck {
             new RustCheck(check, tools, compiler, arch, treeFolder).addRows();
         }
         check.tool("ccache", "ccache", "ccache", List.of("--version"), Optional.empty(), false,
-                "optional: caches compiled objects (build.ccache: true)");
+                "caches compiled objects; needed when the recipe sets build.ccache: true");
         check.boot(arch);
         return Probe.of(check.rows, distro.installCommand(check.packages));
     }
@@ -109,7 +109,7 @@ public final class HostCheck {
                 ? "no /dev/kvm: turn on virtualization in the firmware and load kvm_intel or kvm_amd; guests run"
                         + " under TCG, far slower"
                 : "/dev/kvm is not read-write for this user: sudo usermod -aG kvm $USER, then log in again";
-        add(new ToolCheck("KVM access", usable ? Optional.of("/dev/kvm read-write") : Optional.empty(), "any", usable,
+        add(new ToolCheck("KVM access", usable ? Optional.of("read-write") : Optional.empty(), "any", usable,
                 false, "", usable ? "" : why), Optional.empty());
     }
 

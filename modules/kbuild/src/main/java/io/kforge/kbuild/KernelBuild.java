@@ -238,7 +238,8 @@ public final class KernelBuild {
     private void finish(Path entry, Path objects, Path logs, BuildMetadata metadata) throws IOException {
         var image = objects.resolve(arch.imagePath(target));
         if (!Files.isRegularFile(image)) {
-            throw new KforgeException("make " + target + " ended without " + image + "; see " + logs.resolve("build.log"));
+            throw new KforgeException("make " + target + " ended without " + image + "; see "
+                    + logs.resolve("build.log"));
         }
         var name = image.getFileName().toString();
         Files.copy(image, entry.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);

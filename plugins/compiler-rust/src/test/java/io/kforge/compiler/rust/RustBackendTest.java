@@ -61,7 +61,8 @@ class RustBackendTest {
                 .orElseThrow();
 
         assertTrue(libclang.found().isEmpty());
-        assertTrue(libclang.detail().startsWith("bindgen cannot load libclang: LIBCLANG_PATH=" + folder.resolve("nowhere")
+        var nowhere = folder.resolve("nowhere");
+        assertTrue(libclang.detail().startsWith("bindgen cannot load libclang: LIBCLANG_PATH=" + nowhere
                 + " holds no usable libclang.so; point LIBCLANG_PATH at a folder holding libclang.so, such as"
                 + " LIBCLANG_PATH=/usr/lib/llvm-"), libclang.detail());
         assertEquals("", libclang.install(), "libclang is installed; only the variable is wrong");
