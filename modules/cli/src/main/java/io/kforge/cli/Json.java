@@ -70,6 +70,12 @@ final class Json {
         tree.verified().forEach(verified::add);
     }
 
+    static String configReport(ConfigOutcome outcome) {
+        var root = MAPPER.createObjectNode().put("ok", true);
+        config(root, outcome);
+        return write(root);
+    }
+
     private static void config(ObjectNode node, ConfigOutcome outcome) {
         node.put("path", outcome.config().toString()).put("requested", outcome.report().requested());
         var dropped = node.putArray("dropped");

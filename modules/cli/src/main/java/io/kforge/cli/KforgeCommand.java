@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Build, boot and tune a custom Linux kernel: fetch, configure, compile, boot under QEMU,"
                 + " apply sysctl.",
         subcommands = {UpCommand.class, FetchCommand.class, BuildCommand.class, DoctorCommand.class,
-                PluginsCommand.class, BootCommand.class, SysctlCommand.class},
+                PluginsCommand.class, ConfigCommand.class, BootCommand.class, SysctlCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a stage failed", "2:bad usage or input"})
 final class KforgeCommand implements Runnable {
@@ -19,6 +19,7 @@ final class KforgeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is needed (up, fetch, plugins)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "a command is needed: up, fetch, config, build, boot, sysctl, doctor or plugins (see --help)");
     }
 }
