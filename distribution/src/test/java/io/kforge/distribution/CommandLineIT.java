@@ -71,7 +71,8 @@ class CommandLineIT {
 
     @Test
     void unknownSysctlProfileIsRefusedBeforeAnythingIsBuilt() throws Exception {
-        var recipe = Files.writeString(folder.resolve("r.yaml"), "sysctl:\n  profiles: [containers, no-such-profile]\n");
+        var recipe = Files.writeString(folder.resolve("r.yaml"),
+                "sysctl:\n  profiles: [containers, no-such-profile]\n");
 
         var run = Image.kforge("up", recipe.toString(), "--workspace", folder.resolve("ws").toString());
 

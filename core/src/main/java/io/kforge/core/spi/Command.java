@@ -111,7 +111,8 @@ public record Command(List<String> arguments, Map<String, String> environment, O
     }
 
     private static String quote(String word) {
-        if (!word.isEmpty() && word.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_./=:,+@%".indexOf(c) >= 0)) {
+        var plain = word.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_./=:,+@%".indexOf(c) >= 0);
+        if (!word.isEmpty() && plain) {
             return word;
         }
         return "'" + word.replace("'", "'\\''") + "'";

@@ -31,8 +31,8 @@ public final class TestKernels {
      * @return the kernel
      */
     public static Kernel qemuMinimal() {
-        var fragment = TestCache.projectRoot()
-                .resolve("plugins/config-kconfig/src/main/resources/io/kforge/config/kconfig/profiles/qemu-minimal.config");
+        var fragment = TestCache.projectRoot().resolve("plugins/config-kconfig/src/main/resources")
+                .resolve("io/kforge/config/kconfig/profiles/qemu-minimal.config");
         return build("kernel-qemu-minimal", "tinyconfig", fragment);
     }
 
