@@ -35,7 +35,7 @@ public final class HostCheck {
     }
 
     /**
-     * Checks the host for a build.
+     * Checks the host for a build: every tool, as {@code kforge doctor} shows them.
      *
      * @param compiler the compiler
      * @param treeFolder the kernel tree, for its minimum versions and its Rust check; empty to check presence only
@@ -56,6 +56,28 @@ public final class HostCheck {
         check.tool("ccache", "ccache", "ccache", List.of("--version"), Optional.empty(), false,
                 "caches compiled objects; needed when the recipe sets build.ccache: true");
         check.boot(arch);
+        return Probe.of(check.rows, distro.installCommand(check.packages));
+    }
+
+    /**
+     * Checks only the tools whose versions shape the kernel: the compiler, its binutils or LLVM tools, {@code make},
+     * and for Rust the Rust tools with the tree's verdict. This is what a toolchain records for the cache key; it
+     * skips the rest so that a cache hit stays fast, and the build checks the rest before compiling.
+     *
+     * @param compiler the compiler
+     * @param treeFolder the kernel tree
+     * @param arch the target architecture
+     * @param tools the host's tools
+     * @param distro the distribution, for the package names
+     * @return the rows of those tools
+     */
+    public static Probe toolchain(Compiler compiler, Path treeFolder, Arch arch, HostTools tools, Distro distro) {
+        var check = new HostCheck(tools, distro, Optional.of(TreeRequirements.of(treeFolder, arch.name(), tools)));
+        check.compilers(compiler, arch);
+        check.tool("make", "make", "make", List.of("--version"), check.minimum("make"), true, "");
+        if (compiler == Compiler.RUST) {
+            new RustCheck(check, tools, compiler, arch, Optional.of(treeFolder)).addRows();
+        }
         return Probe.of(check.rows, distro.installCommand(check.packages));
     }
 

@@ -70,11 +70,18 @@ public abstract class KbuildBackend implements CompilerBackend {
         return HostCheck.run(compiler, Optional.of(tree.path()), Arch.of(arch), values, tools, distro);
     }
 
+    /**
+     * Returns the {@code make} variables of this compiler and the versions of the tools that shape the kernel.
+     *
+     * <p>Only those tools are run here, so that a cache hit stays fast; the build checks every other tool before it
+     * compiles. When one of them is missing, the whole table's problems are in the message.
+     */
     @Override
     public Toolchain toolchain(SourceTree tree, String arch) {
         var target = Arch.of(arch);
-        var probe = check(tree, Optional.empty(), target.name());
+        var probe = HostCheck.toolchain(compiler, tree.path(), target, tools, distro);
         if (!probe.usable()) {
+            probe = check(tree, Optional.empty(), target.name());
             throw new KforgeException("the " + id() + " backend cannot build Linux " + tree.version() + " for "
                     + target.name() + " on this host:\n  " + String.join("\n  ", probe.missing())
                     + (probe.install().isEmpty() ? "" : "\ninstall it all with: " + String.join(" ", probe.install())));

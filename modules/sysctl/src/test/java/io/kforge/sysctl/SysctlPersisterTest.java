@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kforge.core.Workspace;
 import io.kforge.core.spi.InvalidInputException;
+import io.kforge.core.spi.StageContext;
 import io.kforge.core.spi.SysctlRequest;
 import io.kforge.core.spi.SysctlTarget;
 import io.kforge.core.spi.SysctlWinner;
+import io.kforge.testkit.RecordingListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +38,10 @@ class SysctlPersisterTest {
         write(root, "etc/sysctl.conf", "net.ipv4.tcp_wmem = 1 2 3\n");
         Files.createSymbolicLink(root.resolve("etc/sysctl.d/99-sysctl.conf"), Path.of("../sysctl.conf"));
         var mine = write(temp, "mine.conf", "net.core.somaxconn = 8192\n");
-        var context = TestContext.in(temp.resolve("workspace"));
+        var listener = new RecordingListener();
 
         var persisted = SysctlPersister.persist(new SysctlRequest(List.of("containers", mine.toString()),
-                new SysctlTarget.Image(root)), context);
+                new SysctlTarget.Image(root)), Workspace.at(temp.resolve("workspace")).context("sysctl", listener));
 
         assertEquals(root.resolve("etc/sysctl.d/99-kforge.conf"), persisted.file());
         var winners = persisted.winners().stream().collect(Collectors.toMap(SysctlWinner::key, Function.identity()));
@@ -52,7 +55,7 @@ class SysctlPersisterTest {
         assertEquals(2, persisted.warnings().size(), persisted.warnings().toString());
         assertTrue(persisted.warnings().stream().anyMatch(w -> w.startsWith("net.core.somaxconn: "
                 + "/etc/sysctl.d/99-zz-override.conf:1 sets 1024 and wins at boot over kforge's 8192")));
-        assertEquals(persisted.warnings(), context.warnings());
+        assertEquals(persisted.warnings(), listener.warnings());
     }
 
     @Test
@@ -60,7 +63,7 @@ class SysctlPersisterTest {
         var root = Files.createDirectories(temp.resolve("root"));
 
         var persisted = SysctlPersister.persist(new SysctlRequest(List.of("containers"), new SysctlTarget.Image(root)),
-                TestContext.in(temp.resolve("workspace")));
+                context());
 
         var written = SysctlFileParser.parse("99-kforge.conf", Files.readString(persisted.file()));
         assertEquals(List.of(), written.problems());
@@ -82,7 +85,7 @@ class SysctlPersisterTest {
 
         var error = assertThrows(InvalidInputException.class, () -> SysctlPersister.persist(
                 new SysctlRequest(List.of(c12.toString(), unordered.toString()), new SysctlTarget.Image(root)),
-                TestContext.in(temp.resolve("workspace"))));
+                context()));
 
         assertTrue(error.getMessage().contains("nothing was written. 2 problems:"), error.getMessage());
         assertTrue(error.getMessage().contains(c12 + ":1: net.ipv4.tcp_rmem: the value"), error.getMessage());
@@ -94,9 +97,14 @@ class SysctlPersisterTest {
     void onlyAnImageFolderCanBePersistedInto() {
         var error = assertThrows(InvalidInputException.class, () -> SysctlPersister.persist(
                 new SysctlRequest(List.of("containers"), new SysctlTarget.NetworkNamespace("x")),
-                TestContext.in(temp.resolve("workspace"))));
+                context()));
 
         assertTrue(error.getMessage().contains("use an image:PATH target"), error.getMessage());
+    }
+
+    /** The context the pipeline would give the sysctl stage, on a workspace in this test's folder. */
+    private StageContext context() {
+        return Workspace.at(temp.resolve("workspace")).context("sysctl", new RecordingListener());
     }
 
     private static Path write(Path root, String relative, String text) throws IOException {

@@ -59,8 +59,8 @@ class ClangBackendTest {
         var entry = entry(built());
 
         var config = Files.readString(entry.resolve("config"));
-        var makeLines = Files.readAllLines(entry.resolve("build.log")).stream().filter(l -> l.startsWith("$ make"))
-                .toList();
+        var makeLines = Files.readAllLines(entry.resolve("build.log")).stream()
+                .filter(l -> l.startsWith("$ ") && l.contains("/make -C ")).toList();
         var json = new ObjectMapper().readTree(entry.resolve("build.json").toFile());
 
         assertTrue(config.contains("CONFIG_CC_IS_CLANG=y"));

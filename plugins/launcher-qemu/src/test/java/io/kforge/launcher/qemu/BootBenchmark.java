@@ -4,6 +4,7 @@ import io.kforge.core.Workspace;
 import io.kforge.core.spi.BootSpec;
 import io.kforge.core.spi.CommandRunner;
 import io.kforge.core.spi.KvmMode;
+import io.kforge.testkit.RecordingListener;
 import io.kforge.testkit.TestKernels;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ public final class BootBenchmark {
      */
     public static void main(String[] arguments) throws IOException {
         var folder = Files.createTempDirectory("kforge-boot-benchmark-");
-        var context = new RecordingStageContext(folder.resolve("workspace"));
+        var context = Workspace.at(folder.resolve("workspace")).context("boot", new RecordingListener());
         var spec = TestBoots.spec(KvmMode.OFF, Duration.ofSeconds(60), List.of());
         TestKernels.qemuMinimal();
         var launcher = new QemuLauncher(new KvmCheck(Path.of("/dev/kvm")));

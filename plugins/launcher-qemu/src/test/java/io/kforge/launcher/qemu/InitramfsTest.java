@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kforge.core.Workspace;
+import io.kforge.testkit.RecordingListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +28,7 @@ class InitramfsTest {
     @Test
     void holdsInitBusyboxTheConsoleDeviceAndTheFolders() throws Exception {
         var busybox = StaticBusybox.host();
-        var archive = Initramfs.generated(busybox, new RecordingStageContext(folder));
+        var archive = Initramfs.generated(busybox, Workspace.at(folder).context("boot", new RecordingListener()));
 
         var entries = read(archive);
 
@@ -49,7 +51,7 @@ class InitramfsTest {
 
     @Test
     void isWrittenOnceAndReusedFromTheWorkspace() throws Exception {
-        var context = new RecordingStageContext(folder);
+        var context = Workspace.at(folder).context("boot", new RecordingListener());
         var first = Initramfs.generated(StaticBusybox.host(), context);
         var written = Files.getLastModifiedTime(first);
 
@@ -71,7 +73,7 @@ class InitramfsTest {
 
     @Test
     void aUsersInitramfsIsJoinedBeforeKforgesAndKeyedByBoth() throws Exception {
-        var context = new RecordingStageContext(folder);
+        var context = Workspace.at(folder).context("boot", new RecordingListener());
         var kforge = Initramfs.generated(StaticBusybox.host(), context);
         var own = folder.resolve("own.cpio.gz");
         Initramfs.write(own, new byte[] {1, 2, 3}, "#!/bin/sh\n");

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kforge.core.Workspace;
 import io.kforge.core.spi.BootSpec;
 import io.kforge.core.spi.Command;
 import io.kforge.core.spi.KforgeException;
 import io.kforge.core.spi.KvmMode;
+import io.kforge.core.spi.StageContext;
+import io.kforge.testkit.RecordingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +40,8 @@ class KvmFallbackTest {
 
     @Test
     void c11_autoBootsUnderTcgAndSaysWhyWhenTheDeviceIsMissing() {
-        var context = new RecordingStageContext(workspace);
+        var listener = new RecordingListener();
+        var context = new CommandRecordingContext(workspace, listener);
         var launcher = new QemuLauncher(new KvmCheck(workspace.resolve("kvm")));
 
         try (var vm = launcher.start(spec(KvmMode.AUTO), context)) {
@@ -45,14 +49,14 @@ class KvmFallbackTest {
             assertEquals("tcg", vm.accel());
             assertTrue(reason.contains("does not exist"), reason);
             assertEquals(List.of("KVM not used: " + reason + "; the guest runs under TCG, which is much slower"),
-                    context.warnings());
+                    listener.warnings());
             assertEquals(List.of("tcg"), accels(context));
         }
     }
 
     @Test
     void c11_requireFailsBeforeStartingQemuWhenTheDeviceIsMissing() {
-        var context = new RecordingStageContext(workspace);
+        var context = new CommandRecordingContext(workspace, new RecordingListener());
         var launcher = new QemuLauncher(new KvmCheck(workspace.resolve("kvm")));
 
         var error = assertThrows(KforgeException.class, () -> launcher.start(spec(KvmMode.REQUIRE), context));
@@ -64,12 +68,13 @@ class KvmFallbackTest {
 
     @Test
     void c11_offNeverTriesKvm() {
-        var context = new RecordingStageContext(workspace);
+        var listener = new RecordingListener();
+        var context = new CommandRecordingContext(workspace, listener);
 
         try (var vm = new QemuLauncher(new KvmCheck(HOST_KVM)).start(spec(KvmMode.OFF), context)) {
             assertEquals("tcg", vm.accel());
             assertEquals(Optional.empty(), vm.accelNote());
-            assertEquals(List.of(), context.warnings());
+            assertEquals(List.of(), listener.warnings());
             assertEquals(List.of("tcg"), accels(context));
         }
     }
@@ -77,14 +82,15 @@ class KvmFallbackTest {
     @Test
     void c11_autoFallsBackToTcgWhenGuestsHangUnderKvm() {
         assumeTrue(Files.exists(HOST_KVM), "no /dev/kvm on this host");
-        var context = new RecordingStageContext(workspace);
+        var listener = new RecordingListener();
+        var context = new CommandRecordingContext(workspace, listener);
 
         try (var vm = new QemuLauncher(new KvmCheck(HOST_KVM)).start(spec(KvmMode.AUTO), context)) {
             assumeFalse(vm.accel().equals("kvm"), "KVM runs guests on this host");
             var reason = vm.accelNote().orElseThrow();
             assertTrue(reason.contains("printed nothing on its serial console within 5 s"), reason);
             assertEquals(List.of("KVM not used: " + reason + "; the guest runs under TCG, which is much slower"),
-                    context.warnings());
+                    listener.warnings());
             assertEquals(List.of("kvm", "tcg"), accels(context));
         }
     }
@@ -93,15 +99,16 @@ class KvmFallbackTest {
     void c11_aSecondBootRemembersThatKvmHangsAndDoesNotProbeAgain() {
         assumeTrue(Files.exists(HOST_KVM), "no /dev/kvm on this host");
         var launcher = new QemuLauncher(new KvmCheck(HOST_KVM));
-        try (var first = launcher.start(spec(KvmMode.AUTO), new RecordingStageContext(workspace))) {
+        try (var first = launcher.start(spec(KvmMode.AUTO), context())) {
             assumeFalse(first.accel().equals("kvm"), "KVM runs guests on this host");
         }
-        var context = new RecordingStageContext(workspace);
+        var listener = new RecordingListener();
+        var context = new CommandRecordingContext(workspace, listener);
 
         try (var second = launcher.start(spec(KvmMode.AUTO), context)) {
             assertEquals("tcg", second.accel());
             assertEquals(List.of("tcg"), accels(context));
-            assertEquals(1, context.warnings().size());
+            assertEquals(1, listener.warnings().size());
         }
     }
 
@@ -110,11 +117,11 @@ class KvmFallbackTest {
         assumeTrue(Files.exists(HOST_KVM), "no /dev/kvm on this host");
         var launcher = new QemuLauncher(new KvmCheck(HOST_KVM));
         String reason;
-        try (var first = launcher.start(spec(KvmMode.AUTO), new RecordingStageContext(workspace))) {
+        try (var first = launcher.start(spec(KvmMode.AUTO), context())) {
             assumeFalse(first.accel().equals("kvm"), "KVM runs guests on this host");
             reason = first.accelNote().orElseThrow();
         }
-        var context = new RecordingStageContext(workspace);
+        var context = new CommandRecordingContext(workspace, new RecordingListener());
 
         var error = assertThrows(KforgeException.class, () -> launcher.start(spec(KvmMode.REQUIRE), context));
 
@@ -126,7 +133,7 @@ class KvmFallbackTest {
     @Test
     void c11_requireFailsAfterTheProbeWhenGuestsHangUnderKvm() {
         assumeTrue(Files.exists(HOST_KVM), "no /dev/kvm on this host");
-        var context = new RecordingStageContext(workspace);
+        var context = new CommandRecordingContext(workspace, new RecordingListener());
         var launcher = new QemuLauncher(new KvmCheck(HOST_KVM));
 
         var error = failure(() -> launcher.start(spec(KvmMode.REQUIRE), context).close());
@@ -146,12 +153,17 @@ class KvmFallbackTest {
         throw new IllegalStateException("unreachable: the assumption above aborts the test");
     }
 
+    /** The context the pipeline would give the boot stage, on this test's workspace. */
+    private StageContext context() {
+        return Workspace.at(workspace).context("boot", new RecordingListener());
+    }
+
     private static BootSpec spec(KvmMode kvm) {
         return TestBoots.spec(kvm, Duration.ofSeconds(60), List.of());
     }
 
     /** The accelerator of each QEMU the launcher started, in order. */
-    private static List<String> accels(RecordingStageContext context) {
+    private static List<String> accels(CommandRecordingContext context) {
         return context.started().stream().map(Command::arguments)
                 .map(arguments -> arguments.get(arguments.indexOf("-accel") + 1))
                 .toList();

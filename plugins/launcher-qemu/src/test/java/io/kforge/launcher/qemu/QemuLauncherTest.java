@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kforge.core.Workspace;
 import io.kforge.core.spi.BootSpec;
 import io.kforge.core.spi.InvalidInputException;
 import io.kforge.core.spi.KforgeException;
 import io.kforge.core.spi.KvmMode;
+import io.kforge.core.spi.StageContext;
+import io.kforge.testkit.RecordingListener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,23 +41,25 @@ class QemuLauncherTest {
 
     @Test
     void closePowersTheGuestOffAndEndsQemu() {
-        var context = new RecordingStageContext(workspace);
-        var vm = launcher.start(TestBoots.spec(KvmMode.OFF, Duration.ofSeconds(60), List.of()), context);
+        var listener = new RecordingListener();
+        var vm = launcher.start(TestBoots.spec(KvmMode.OFF, Duration.ofSeconds(60), List.of()),
+                Workspace.at(workspace).context("boot", listener));
         assertEquals(1, TestBoots.qemuChildren().size());
 
         vm.close();
 
         assertEquals(List.of(), TestBoots.qemuChildren());
-        assertTrue(context.lines().contains("the guest powered off"), context.lines().toString());
+        assertTrue(listener.lines().contains("the guest powered off"), listener.lines().toString());
     }
 
     @Test
     void theQemuCommandIsLoggedSoAUserCanRepeatIt() {
-        var context = new RecordingStageContext(workspace);
+        var listener = new RecordingListener();
+        var context = new CommandRecordingContext(workspace, listener);
 
         try (var vm = launcher.start(TestBoots.spec(KvmMode.OFF, Duration.ofSeconds(60), List.of()), context)) {
             var command = context.started().getFirst().display();
-            assertTrue(context.lines().contains("running " + command), context.lines().toString());
+            assertTrue(listener.lines().contains("running " + command), listener.lines().toString());
             assertEquals("tcg", vm.accel());
             assertEquals(Optional.empty(), vm.accelNote());
         }
@@ -63,7 +68,7 @@ class QemuLauncherTest {
     @Test
     void aCommandThatOutlivesTheTimeoutFailsWithTheConsoleTailAndTheShellRecovers() {
         try (var vm = launcher.start(TestBoots.spec(KvmMode.OFF, Duration.ofSeconds(10), List.of()),
-                new RecordingStageContext(workspace))) {
+                context())) {
             vm.exec("echo before-the-sleep");
 
             var error = assertThrows(KforgeException.class, () -> vm.exec("sleep 60"));
@@ -77,7 +82,7 @@ class QemuLauncherTest {
     @Test
     void aGuestThatDiesMakesExecFailWithTheEndOfItsConsole() {
         try (var vm = launcher.start(TestBoots.spec(KvmMode.OFF, Duration.ofSeconds(30), List.of()),
-                new RecordingStageContext(workspace))) {
+                context())) {
 
             var error = assertThrows(KforgeException.class, () -> vm.exec("echo going down; reboot -f"));
 
@@ -93,7 +98,7 @@ class QemuLauncherTest {
                 List.of("rdinit=/nonexistent", "init=/nonexistent"));
 
         var error = assertThrows(KforgeException.class, () -> launcher.start(spec,
-                new RecordingStageContext(workspace)));
+                context()));
 
         assertTrue(error.getMessage().startsWith("the guest ended before kforge's shell answered"),
                 error.getMessage());
@@ -117,14 +122,14 @@ class QemuLauncherTest {
         }
         var spec = TestBoots.withInitramfs(TestBoots.spec(KvmMode.OFF, Duration.ofSeconds(60), List.of()), own);
 
-        try (var vm = launcher.start(spec, new RecordingStageContext(workspace))) {
+        try (var vm = launcher.start(spec, context())) {
             assertEquals("kept\n", vm.exec("cat /etc/marker").output());
         }
     }
 
     @Test
     void c10_aKernelWithoutTheSerialConsoleIsRefusedBeforeQemuStarts() {
-        var context = new RecordingStageContext(workspace);
+        var context = new CommandRecordingContext(workspace, new RecordingListener());
         var spec = TestBoots.withConfig(TestBoots.spec(KvmMode.OFF, Duration.ofSeconds(60), List.of()),
                 Optional.of(KernelConfigs.get(KernelConfigs.NO_SERIAL_CONSOLE)));
 
@@ -136,7 +141,7 @@ class QemuLauncherTest {
 
     @Test
     void c10_consoleOnHvc0IsRefusedBeforeQemuStarts() {
-        var context = new RecordingStageContext(workspace);
+        var context = new CommandRecordingContext(workspace, new RecordingListener());
         var spec = TestBoots.spec(KvmMode.OFF, Duration.ofSeconds(60), List.of("console=hvc0"));
 
         var error = assertThrows(InvalidInputException.class, () -> launcher.start(spec, context));
@@ -147,7 +152,7 @@ class QemuLauncherTest {
 
     @Test
     void c10_aGuestThatPrintsNothingIsStoppedAtTheBootTimeout() {
-        var context = new RecordingStageContext(workspace);
+        var context = new CommandRecordingContext(workspace, new RecordingListener());
         var spec = TestBoots.withConfig(TestBoots.spec(KvmMode.OFF, Duration.ofSeconds(10),
                 List.of("console=hvc0", "rdinit=/nonexistent", "init=/nonexistent", "panic=0")), Optional.empty());
 
@@ -164,7 +169,7 @@ class QemuLauncherTest {
                 List.of("console=hvc0", "rdinit=/nonexistent", "init=/nonexistent")), Optional.empty());
 
         var error = assertThrows(KforgeException.class, () -> launcher.start(spec,
-                new RecordingStageContext(workspace)));
+                context()));
 
         assertTrue(error.getMessage().startsWith("no console output: QEMU ended after"), error.getMessage());
     }
@@ -176,7 +181,7 @@ class QemuLauncherTest {
                 Optional.empty(), List.of(), 256, 1, KvmMode.OFF, spec.timeout());
 
         var error = assertThrows(InvalidInputException.class, () -> launcher.start(missing,
-                new RecordingStageContext(workspace)));
+                context()));
 
         assertTrue(error.getMessage().contains(workspace.resolve("bzImage").toString()), error.getMessage());
     }
@@ -195,12 +200,17 @@ class QemuLauncherTest {
     void theConsoleLogIsKeptAfterTheVmEnds() throws Exception {
         Path log;
         try (var vm = launcher.start(TestBoots.spec(KvmMode.OFF, Duration.ofSeconds(60), List.of()),
-                new RecordingStageContext(workspace))) {
+                context())) {
             vm.exec("echo kept-in-the-log");
             log = vm.consoleLog();
         }
 
         assertTrue(Files.readString(log).contains("kept-in-the-log"));
         assertTrue(log.startsWith(workspace), log.toString());
+    }
+
+    /** The context the pipeline would give the boot stage, on this test's workspace. */
+    private StageContext context() {
+        return Workspace.at(workspace).context("boot", new RecordingListener());
     }
 }

@@ -3,8 +3,10 @@ package io.kforge.launcher.qemu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kforge.core.Workspace;
 import io.kforge.core.spi.KvmMode;
 import io.kforge.core.spi.Vm;
+import io.kforge.testkit.RecordingListener;
 import io.kforge.testkit.TestKernels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,8 @@ class QemuVmTest {
     @BeforeAll
     static void boot() {
         var spec = TestBoots.spec(KvmMode.OFF, Duration.ofSeconds(60), List.of());
-        vm = new QemuLauncher(new KvmCheck(Path.of("/dev/kvm"))).start(spec, new RecordingStageContext(workspace));
+        var context = Workspace.at(workspace).context("boot", new RecordingListener());
+        vm = new QemuLauncher(new KvmCheck(Path.of("/dev/kvm"))).start(spec, context);
     }
 
     @AfterAll

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kforge.core.PluginRegistry;
+import io.kforge.core.Workspace;
 import io.kforge.core.spi.InvalidInputException;
 import io.kforge.core.spi.KforgeException;
+import io.kforge.core.spi.StageContext;
 import io.kforge.core.spi.SysctlEntry;
 import io.kforge.core.spi.SysctlPlan;
 import io.kforge.core.spi.SysctlRequest;
@@ -16,6 +18,7 @@ import io.kforge.core.spi.SysctlResult;
 import io.kforge.core.spi.SysctlScope;
 import io.kforge.core.spi.SysctlStatus;
 import io.kforge.core.spi.SysctlTarget;
+import io.kforge.testkit.RecordingListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,14 +36,14 @@ class GuestApplierTest {
 
     private final GuestApplier applier = new GuestApplier();
     private NamespaceShell shell;
-    private TestContext context;
+    private StageContext context;
     private String hostSomaxconn;
 
     @BeforeEach
     void startShell() throws IOException {
         hostSomaxconn = hostSomaxconn();
         shell = NamespaceShell.create();
-        context = TestContext.in(temp.resolve("workspace"));
+        context = Workspace.at(temp.resolve("workspace")).context("sysctl", new RecordingListener());
     }
 
     @AfterEach

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kforge.core.PluginRegistry;
+import io.kforge.core.Workspace;
 import io.kforge.core.spi.InvalidInputException;
 import io.kforge.core.spi.KforgeException;
+import io.kforge.core.spi.StageContext;
 import io.kforge.core.spi.SysctlEntry;
 import io.kforge.core.spi.SysctlPlan;
 import io.kforge.core.spi.SysctlRequest;
@@ -16,9 +18,14 @@ import io.kforge.core.spi.SysctlResult;
 import io.kforge.core.spi.SysctlScope;
 import io.kforge.core.spi.SysctlStatus;
 import io.kforge.core.spi.SysctlTarget;
+import io.kforge.testkit.RecordingListener;
+import io.kforge.testkit.TestNamespace;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,20 +49,20 @@ class NetnsApplierTest {
 
     private final NetnsApplier applier = new NetnsApplier();
     private TestNamespace namespace;
-    private TestContext context;
+    private StageContext context;
     private Map<String, String> hostBefore;
 
     @BeforeEach
     void createNamespace() {
-        hostBefore = TestNamespace.host(HOST_KEYS);
+        hostBefore = host(HOST_KEYS);
         namespace = TestNamespace.create();
-        context = TestContext.in(temp.resolve("workspace"));
+        context = Workspace.at(temp.resolve("workspace")).context("sysctl", new RecordingListener());
     }
 
     @AfterEach
     void deleteNamespaceAndCheckTheHostIsUntouched() {
         namespace.close();
-        assertEquals(hostBefore, TestNamespace.host(HOST_KEYS), "a test changed this machine's own values");
+        assertEquals(hostBefore, host(HOST_KEYS), "a test changed this machine's own values");
     }
 
     @Test
@@ -292,6 +299,21 @@ class NetnsApplierTest {
         assertInstanceOf(NetnsApplier.class, registry.sysctlApplier(new SysctlTarget.NetworkNamespace("x")));
         assertInstanceOf(NetnsApplier.class, registry.sysctlApplier(new SysctlTarget.Image(temp)));
         assertTrue(applier.probe().usable(), applier.probe().missing().toString());
+    }
+
+    /** Reads keys of this machine's own namespace, straight from /proc/sys, to prove a test left them alone. */
+    private static Map<String, String> host(List<String> paths) {
+        var values = new HashMap<String, String>();
+        for (var path : paths) {
+            var file = Path.of("/proc/sys", path);
+            // Files.readString reads one byte first, and a sysctl file ends after it: read it in one go.
+            try (var in = Files.exists(file) ? Files.newInputStream(file) : InputStream.nullInputStream()) {
+                values.put(path, Files.exists(file) ? new String(in.readAllBytes()).strip() : "(absent)");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return values;
     }
 
     private SysctlRequest request(Object... profiles) {
