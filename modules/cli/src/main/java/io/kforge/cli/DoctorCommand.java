@@ -144,8 +144,9 @@ final class DoctorCommand implements Callable<Integer>, JsonReporting {
         if (!probe.install().isEmpty()) {
             out.printf("install what is missing: %s%n", String.join(" ", probe.install()));
         }
-        probe.rows().stream().filter(r -> !r.ok() && !r.install().isEmpty() && r.install().startsWith("cargo"))
-                .forEach(r -> out.printf("%s: %s%n", r.tool(), r.install()));
+        probe.rows().stream().filter(r -> !r.ok() && !r.install().isEmpty())
+                .filter(r -> !r.install().contains("apt-get install") && !r.install().contains("dnf install"))
+                .forEach(r -> out.printf("%s, not from a package: %s%n", r.tool(), r.install()));
         out.println(probe.usable() ? "kforge: this host has what the recipe needs"
                 : "kforge: " + probe.missing().size() + " needed tool(s) missing or too old");
     }

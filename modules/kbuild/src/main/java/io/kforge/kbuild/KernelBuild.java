@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +45,10 @@ public final class KernelBuild {
     private static final System.Logger LOG = System.getLogger(KernelBuild.class.getName());
     private static final Map<Path, ReentrantLock> FOLDER_LOCKS = new ConcurrentHashMap<>();
     private static final Duration TIME_LIMIT = Duration.ofHours(3);
+    /** The variables of this process's environment that Kbuild reads; they shape the image like the toolchain's. */
+    private static final Pattern KBUILD_VARIABLES = Pattern.compile(
+            "K[A-Z]*FLAGS|KBUILD_\\w+|LOCALVERSION|CROSS_COMPILE|ARCH|SUBARCH|LLVM|LLVM_IAS|CC|LD|AR|NM|OBJCOPY|HOSTCC"
+                    + "|HOSTCXX|HOSTCFLAGS|HOSTLDFLAGS|RUSTC|BINDGEN|RUST_LIB_SRC|LIBCLANG_PATH|PAHOLE|SOURCE_DATE_EPOCH");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy",
             Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -102,21 +107,22 @@ public final class KernelBuild {
             metadata.buildFolder(objects, incremental);
             writeConfig(objects);
             var configuring = run(log, objects, List.of("olddefconfig"), 0);
+            if (!configuring.ok()) {
+                stop(log, logs, metadata, configuring, configuring.took(), Duration.ZERO, 0, started);
+            }
             backend.configured(request, objects.resolve(".config"), context);
             var estimate = BuildEstimate.units(request.tree().path(), arch,
                     ConfigValues.read(objects.resolve(".config")));
             context.log("about " + estimate + " units to compile" + (incremental ? " at most (incremental)" : ""));
             var compiling = run(log, objects, List.of("-j" + request.jobs(), target), estimate);
+            if (!compiling.ok()) {
+                stop(log, logs, metadata, compiling, configuring.took(), compiling.took(), estimate, started);
+            }
             var total = Duration.ofNanos(System.nanoTime() - started);
             metadata.outcome(log, estimate, configuring.took(), compiling.took(), total);
-            metadata.reproduce(reproduce(objects));
+            metadata.reproduce(reproduce());
             if (request.ccache()) {
                 metadata.ccache(CcacheStats.read(logs.resolve("ccache-stats.log")));
-            }
-            if (!compiling.ok() || !configuring.ok()) {
-                log.close();
-                metadata.write(logs.resolve("build.json"));
-                throw failure(log, logs.resolve("build.json"), configuring.ok() ? compiling : configuring);
             }
             log.close();
             finish(entry, objects, logs, metadata);
@@ -127,6 +133,19 @@ public final class KernelBuild {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Writes the failed build's metadata beside its log and throws its first error. */
+    private void stop(BuildLog log, Path logs, BuildMetadata metadata, io.kforge.core.spi.CommandResult failed,
+                      Duration configuring, Duration compiling, int estimate, long started) {
+        log.close();
+        metadata.outcome(log, estimate, configuring, compiling, Duration.ofNanos(System.nanoTime() - started));
+        metadata.reproduce(reproduce());
+        if (request.ccache()) {
+            metadata.ccache(CcacheStats.read(logs.resolve("ccache-stats.log")));
+        }
+        metadata.write(logs.resolve("build.json"));
+        throw failure(log, logs.resolve("build.json"), failed);
     }
 
     private Path buildFolder() {
@@ -186,7 +205,13 @@ public final class KernelBuild {
     }
 
     private Map<String, String> environment(Path logs) {
-        var environment = new TreeMap<>(request.toolchain().environment());
+        var environment = new TreeMap<String, String>();
+        System.getenv().forEach((name, value) -> {
+            if (KBUILD_VARIABLES.matcher(name).matches()) {
+                environment.put(name, value);
+            }
+        });
+        environment.putAll(request.toolchain().environment());
         if (request.reproducible()) {
             var epoch = Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH")).map(Long::parseLong)
                     .orElseGet(this::treeTime);
@@ -212,7 +237,7 @@ public final class KernelBuild {
 
     private String cacheKey(String fingerprint) {
         var digest = SourceFingerprint.sha256();
-        var environment = new TreeMap<>(request.toolchain().environment());
+        var environment = new TreeMap<>(environment(Path.of("")));
         environment.keySet().removeIf(name -> name.startsWith("CCACHE_"));
         try {
             for (var part : List.of(fingerprint, Files.readString(request.config()),
@@ -267,7 +292,7 @@ public final class KernelBuild {
                 entry.resolve("build.json"));
     }
 
-    private String reproduce(Path objects) {
+    private String reproduce() {
         var out = "OUT";
         var steps = new ArrayList<String>();
         steps.add("mkdir -p " + out);

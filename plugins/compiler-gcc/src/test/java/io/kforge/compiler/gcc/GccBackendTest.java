@@ -123,22 +123,24 @@ class GccBackendTest {
     }
 
     @Test
-    void unchangedRebuildIsACacheHit() {
+    void unchangedRebuildIsACacheHit() throws Exception {
         var folder = GccBuilds.folder();
         var backend = GccBuilds.backend(folder);
+        var workspace = Workspace.at(folder.resolve("first"));
+        var before = backend.build(GccBuilds.request(backend), workspace.context("build", StageListener.NONE));
 
-        var again = backend.build(GccBuilds.request(backend),
-                Workspace.at(folder.resolve("first")).context("build", StageListener.NONE));
+        var again = backend.build(GccBuilds.request(backend), workspace.context("build", StageListener.NONE));
 
         assertTrue(again.cached());
-        assertEquals(firstEntry().resolve("bzImage"), again.image());
-        assertTrue(Files.isRegularFile(again.metadata()));
+        assertEquals(before.image(), again.image());
+        assertEquals(before.took(), again.took(), "the original build's time");
+        assertFalse(new ObjectMapper().readTree(again.metadata().toFile()).at("/cache/hit").asBoolean(),
+                "the entry is the original build's");
     }
 
     @Test
     void reproducibleBuildsInTwoBuildFoldersGiveTheSameImage() throws Exception {
-        var folder = GccBuilds.folder();
-        var second = entry(folder.resolve("second"));
+        var second = GccBuilds.entry("second");
 
         var first = Files.readAllBytes(firstEntry().resolve("bzImage"));
         var again = Files.readAllBytes(second.resolve("bzImage"));
@@ -174,14 +176,6 @@ class GccBackendTest {
     }
 
     private static Path firstEntry() {
-        return entry(GccBuilds.folder().resolve("first"));
-    }
-
-    private static Path entry(Path workspace) {
-        try (Stream<Path> entries = Files.list(workspace.resolve("entries/build"))) {
-            return entries.filter(p -> !p.getFileName().toString().startsWith("objtree-")).findFirst().orElseThrow();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return GccBuilds.entry("first");
     }
 }

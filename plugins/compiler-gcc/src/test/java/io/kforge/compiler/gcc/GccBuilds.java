@@ -44,6 +44,19 @@ final class GccBuilds {
         });
     }
 
+    /**
+     * Returns the entry of one of the two builds, through a build of the same request: a cache hit.
+     *
+     * @param workspace {@code first} or {@code second}
+     * @return the workspace entry holding the image, the log and build.json
+     */
+    static Path entry(String workspace) {
+        var folder = folder();
+        var backend = backend(folder);
+        return backend.build(request(backend), Workspace.at(folder.resolve(workspace)).context("build",
+                StageListener.NONE)).image().getParent();
+    }
+
     static GccBackend backend(Path folder) {
         return new GccBackend(HostTools.with(Map.of("CCACHE_DIR", folder.resolve("ccache").toString())));
     }
