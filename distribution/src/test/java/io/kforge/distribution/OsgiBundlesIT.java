@@ -96,8 +96,8 @@ class OsgiBundlesIT {
         var loaded = StreamSupport.stream(listed.spliterator(), false)
                 .filter(p -> p.get("status").asText().equals("loaded"))
                 .map(p -> p.get("kind").asText() + ":" + p.get("id").asText()).collect(Collectors.toSet());
-        assertEquals(Set.of("source:local", "config:kconfig", "compiler:gcc", "launcher:qemu", "sysctl:guest",
-                "sysctl:netns", "source:example-bundle-dir"), loaded);
+        assertEquals(Set.of("source:local", "config:kconfig", "compiler:gcc", "compiler:clang", "compiler:rust",
+                "launcher:qemu", "sysctl:guest", "sysctl:netns", "source:example-bundle-dir"), loaded);
 
         var tree = kernelTree();
         var ws = folder.resolve("ws").toString();
@@ -148,7 +148,7 @@ import java.time.Duration;
                 folder.resolve("ws").toString(), bundlesFolder().toString()), Map.of(), Duration.ofMinutes(2));
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("7", run.out().strip(), "the 6 built-ins and the example bundle's fetcher");
+        assertEquals("9", run.out().strip(), "the 8 built-ins and the example bundle's fetcher");
         try (var left = Files.list(temporary)) {
             assertEquals(List.of(), left.toList(), "the shutdown hook removed the framework's storage");
         }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PluginFolderIT {
 
     private static final Set<String> BUILT_INS = Set.of("source:local", "config:kconfig", "compiler:gcc",
-            "launcher:qemu", "sysctl:guest", "sysctl:netns");
+            "compiler:clang", "compiler:rust", "launcher:qemu", "sysctl:guest", "sysctl:netns");
 
     @TempDir
     static Path built;
