@@ -48,7 +48,8 @@ public final class KernelBuild {
     /** The variables of this process's environment that Kbuild reads; they shape the image like the toolchain's. */
     private static final Pattern KBUILD_VARIABLES = Pattern.compile(
             "K[A-Z]*FLAGS|KBUILD_\\w+|LOCALVERSION|CROSS_COMPILE|ARCH|SUBARCH|LLVM|LLVM_IAS|CC|LD|AR|NM|OBJCOPY|HOSTCC"
-                    + "|HOSTCXX|HOSTCFLAGS|HOSTLDFLAGS|RUSTC|BINDGEN|RUST_LIB_SRC|LIBCLANG_PATH|PAHOLE|SOURCE_DATE_EPOCH");
+                    + "|HOSTCXX|HOSTCFLAGS|HOSTLDFLAGS|RUSTC|BINDGEN|RUST_LIB_SRC|LIBCLANG_PATH|PAHOLE"
+                    + "|SOURCE_DATE_EPOCH");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy",
             Locale.ROOT).withZone(ZoneOffset.UTC);
 

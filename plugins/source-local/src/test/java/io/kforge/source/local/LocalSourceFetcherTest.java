@@ -114,8 +114,9 @@ class LocalSourceFetcherTest {
         assertEquals(first, second);
         assertEquals(inode, Files.readAttributes(second.path(), "unix:ino").get("ino"));
         assertEquals(mtime, Files.getLastModifiedTime(second.path().getParent()));
-        assertTrue(context.lines().stream().anyMatch(line -> line.startsWith("cache hit: ")), context.lines().toString());
-        assertFalse(context.lines().stream().anyMatch(line -> line.startsWith("unpacked ")), context.lines().toString());
+        var lines = context.lines();
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("cache hit: ")), lines.toString());
+        assertFalse(lines.stream().anyMatch(line -> line.startsWith("unpacked ")), lines.toString());
         assertEquals(List.of(), context.progress());
     }
 

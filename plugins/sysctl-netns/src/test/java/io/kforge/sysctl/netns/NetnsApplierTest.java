@@ -220,7 +220,8 @@ class NetnsApplierTest {
         var error = assertThrows(KforgeException.class, () -> applier.apply(request(profile), context));
 
         assertFalse(error instanceof InvalidInputException);
-        assertTrue(error.getMessage().contains("stopped at net.core.somaxconn (" + profile + ":3)"), error.getMessage());
+        assertTrue(error.getMessage().contains("stopped at net.core.somaxconn (" + profile + ":3)"),
+                error.getMessage());
         assertTrue(error.getMessage().contains("the kernel refused '-1': Invalid argument"), error.getMessage());
         assertTrue(error.getMessage().contains("Restored the 2 keys written before it"), error.getMessage());
         assertEquals(before, keys.stream().map(namespace::read).toList());
