@@ -10,12 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kforge boot --kernel IMAGE [--exec CMD]}: the boot stage alone, with checks and a command in the guest.
@@ -23,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "boot", mixinStandardHelpOptions = true,
         description = {"Boot a kernel under QEMU with kforge's initramfs, run checks and optionally one command in the"
                 + " guest, then power it off. With --exec, the exit code is the guest command's."})
-final class BootCommand implements Callable<Integer>, JsonReporting {
+final class BootCommand extends KforgeSubcommand {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -61,17 +57,6 @@ final class BootCommand implements Callable<Integer>, JsonReporting {
 
     @Option(names = "--append", paramLabel = "ARG", description = "Extra kernel command-line arguments.")
     List<String> kernelArgs = new ArrayList<>();
-
-    @Mixin
-    CommonOptions options;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public boolean json() {
-        return options.json;
-    }
 
     @Override
     public Integer call() {

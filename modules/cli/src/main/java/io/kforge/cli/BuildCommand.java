@@ -12,12 +12,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kforge build --source DIR --config FILE}: builds one kernel with a compiler backend, or reuses an identical
@@ -27,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Build a kernel tree with a .config: out of tree, cached in the workspace (an unchanged build is"
                 + " a cache hit), with the whole log and a build.json beside the image.",
                 "Before compiling, the host is checked for what the configuration needs (as 'kforge doctor' does)."})
-final class BuildCommand implements Callable<Integer>, JsonReporting {
+final class BuildCommand extends KforgeSubcommand {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -45,17 +41,6 @@ final class BuildCommand implements Callable<Integer>, JsonReporting {
     @Option(names = "--arch", paramLabel = "ARCH", defaultValue = "x86_64",
             description = "The target architecture: x86_64 or arm64 (default: ${DEFAULT-VALUE}).")
     String arch;
-
-    @Mixin
-    CommonOptions options;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public boolean json() {
-        return options.json;
-    }
 
     @Override
     public Integer call() {

@@ -11,12 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kforge config}: the configuration stage alone, with the report of every requested option that did not
@@ -27,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " option that did not take effect, with the reason (unknown-symbol, unmet-dependency, no-prompt,"
                 + " choice, modules-disabled, invalid-value) and every conflict between fragments (a later one wins).",
                 "Exit code 1 in --strict mode when anything was dropped or redefined."})
-final class ConfigCommand implements Callable<Integer>, JsonReporting {
+final class ConfigCommand extends KforgeSubcommand {
 
     @Option(names = "--source", paramLabel = "DIR|TARBALL",
             description = "The kernel tree or tarball (default: the newest /usr/src/linux-source-*.tar.xz).")
@@ -53,17 +49,6 @@ final class ConfigCommand implements Callable<Integer>, JsonReporting {
 
     @Option(names = "--strict", description = "Fail when a requested option does not take effect.")
     boolean strict;
-
-    @Mixin
-    CommonOptions options;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public boolean json() {
-        return options.json;
-    }
 
     @Override
     public Integer call() {

@@ -17,12 +17,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kforge doctor [RECIPE]}: checks the host against what a recipe needs, prints one row per tool with the
@@ -34,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " cpio, QEMU and KVM access, with the minimum versions the kernel tree states.",
                 "When the basic tools are there, the configuration is made too, so that the tools its options call"
                         + " for are checked. Exit code 0 when nothing needed is missing, 1 otherwise."})
-final class DoctorCommand implements Callable<Integer>, JsonReporting {
+final class DoctorCommand extends KforgeSubcommand {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -47,17 +43,6 @@ final class DoctorCommand implements Callable<Integer>, JsonReporting {
 
     @Option(names = "--install", description = "Run the install command for what is missing, then check again.")
     boolean install;
-
-    @Mixin
-    CommonOptions options;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public boolean json() {
-        return options.json;
-    }
 
     @Override
     public Integer call() {

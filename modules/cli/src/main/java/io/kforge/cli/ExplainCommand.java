@@ -8,13 +8,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kforge config explain SYMBOL}: why a symbol has its value in a configuration.
@@ -22,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Say why SYMBOL has its value: where the tree defines it, its dependencies with their current"
                 + " values, what selects or implies it, and which default applied.")
-final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand extends KforgeSubcommand {
 
     @Parameters(index = "0", paramLabel = "SYMBOL", description = "The symbol, with or without CONFIG_.")
     String symbol;
@@ -37,12 +33,6 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--compiler", paramLabel = "ID", defaultValue = "gcc", description = "The compiler backend.")
     String compiler;
-
-    @Mixin
-    CommonOptions options;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

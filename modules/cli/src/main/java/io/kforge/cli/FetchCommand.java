@@ -6,14 +6,10 @@ import io.kforge.core.spi.InvalidInputException;
 import io.kforge.core.spi.PluginKind;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kforge fetch [SPEC | --recipe FILE]}: runs only the source stage and says which tree it produced and which
@@ -24,24 +20,13 @@ import picocli.CommandLine.Model.CommandSpec;
                 "SPEC is KIND:LOCATION (local:/usr/src/linux-source-6.12.tar.xz, or the id of a plugin's fetcher and"
                         + " what it reads), or KIND alone for its default; --recipe FILE uses the recipe's source"
                         + " section; with neither, the default job's source."})
-final class FetchCommand implements Callable<Integer>, JsonReporting {
+final class FetchCommand extends KforgeSubcommand {
 
     @Parameters(arity = "0..1", paramLabel = "SPEC", description = "KIND:LOCATION, or KIND alone.")
     String source;
 
     @Option(names = "--recipe", paramLabel = "FILE", description = "Use the source section of this recipe.")
     Path recipe;
-
-    @Mixin
-    CommonOptions options;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public boolean json() {
-        return options.json;
-    }
 
     @Override
     public Integer call() {

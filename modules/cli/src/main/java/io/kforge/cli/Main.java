@@ -49,7 +49,7 @@ public final class Main {
                 return STAGE_FAILED;
             }
             var command = line.getCommand();
-            if (command instanceof JsonReporting reporting && reporting.json()) {
+            if (command instanceof KforgeSubcommand subcommand && subcommand.json()) {
                 out.println(Json.error(error.getMessage(), code));
             }
             err.println("kforge: " + error.getMessage());

@@ -1,11 +1,7 @@
 package io.kforge.cli;
 
 import io.kforge.core.PluginRegistry;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kforge plugins}: lists every stage provider with its origin and status, and every plugin jar or bundle that
@@ -15,20 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"List every plugin: kind, id, version, origin (built-in, plugins:JAR, or bundle:JAR"
                 + " (SYMBOLIC-NAME)) and status (loaded, or why not).",
                 "A jar or bundle that failed before its providers could be told apart is listed with kind unknown."})
-final class PluginsCommand implements Callable<Integer>, JsonReporting {
+final class PluginsCommand extends KforgeSubcommand {
 
     private static final String UNKNOWN_KIND = "unknown";
-
-    @Mixin
-    CommonOptions options;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public boolean json() {
-        return options.json;
-    }
 
     @Override
     public Integer call() {

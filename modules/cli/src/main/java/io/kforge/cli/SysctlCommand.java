@@ -13,13 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kforge sysctl plan|apply|verify|persist|rollback --profile P --target T}: the sysctl stage alone.
@@ -28,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Plan, apply (all or nothing), verify, persist or roll back sysctl profiles on a target.",
                 "Targets: netns:NAME (a network namespace of this machine), guest (boots --kernel under QEMU and"
                         + " applies inside), image:PATH (persist writes etc/sysctl.d/99-kforge.conf under PATH)."})
-final class SysctlCommand implements Callable<Integer>, JsonReporting {
+final class SysctlCommand extends KforgeSubcommand {
 
     /** What to do. */
     enum Action { plan, apply, verify, persist, rollback }
@@ -53,17 +49,6 @@ final class SysctlCommand implements Callable<Integer>, JsonReporting {
 
     @Option(names = "--config", paramLabel = "FILE", description = "For --target guest: the kernel's .config.")
     Path config;
-
-    @Mixin
-    CommonOptions options;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public boolean json() {
-        return options.json;
-    }
 
     @Override
     public Integer call() {

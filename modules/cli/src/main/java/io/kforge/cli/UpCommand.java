@@ -4,12 +4,8 @@ import io.kforge.core.Recipe;
 import io.kforge.core.Recipes;
 import io.kforge.core.RunResult;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kforge up [RECIPE]}: runs every stage of a recipe, or of the built-in default job.
@@ -19,21 +15,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Without RECIPE, the built-in default job: the smallest kernel that boots under QEMU (tinyconfig +"
                         + " qemu-minimal, gcc), a smoke check in the guest, and the containers sysctl profile applied"
                         + " and verified there."})
-final class UpCommand implements Callable<Integer>, JsonReporting {
+final class UpCommand extends KforgeSubcommand {
 
     @Parameters(arity = "0..1", paramLabel = "RECIPE", description = "A recipe file; the default job when left out.")
     Path recipe;
-
-    @Mixin
-    CommonOptions options;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public boolean json() {
-        return options.json;
-    }
 
     @Override
     public Integer call() {
