@@ -1,5 +1,6 @@
 package io.kforge.distribution;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 /**
  * Runs the built jlink image's {@code bin/kforge} as a user would, capturing its output and exit code.
@@ -18,7 +22,19 @@ final class Image {
     record Run(int exitCode, String out, String err) {
     }
 
+    /** The providers the image ships, as {@code kind:id}; every plugin test compares against this one list. */
+    static final Set<String> BUILT_IN_PLUGINS = Set.of("source:local", "config:kconfig", "compiler:gcc",
+            "compiler:clang", "compiler:rust", "launcher:qemu", "sysctl:guest", "sysctl:netns");
+
     private Image() {
+    }
+
+    /** Returns the {@code kind:id} of every provider that {@code kforge plugins --json} lists as loaded. */
+    static Set<String> loadedPlugins(JsonNode listed) {
+        return StreamSupport.stream(listed.spliterator(), false)
+                .filter(plugin -> plugin.get("status").asText().equals("loaded"))
+                .map(plugin -> plugin.get("kind").asText() + ":" + plugin.get("id").asText())
+                .collect(Collectors.toSet());
     }
 
     static Path home() {

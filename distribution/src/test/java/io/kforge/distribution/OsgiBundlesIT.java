@@ -8,13 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,11 +92,9 @@ class OsgiBundlesIT {
         assertEquals("bundle:" + broken + " (org.example.broken)", problem.get("origin").asText());
         assertTrue(problem.get("status").asText().startsWith("not started: Unable to resolve"), problem.toString());
         assertTrue(problem.get("status").asText().contains("com.example.missing"), problem.toString());
-        var loaded = StreamSupport.stream(listed.spliterator(), false)
-                .filter(p -> p.get("status").asText().equals("loaded"))
-                .map(p -> p.get("kind").asText() + ":" + p.get("id").asText()).collect(Collectors.toSet());
-        assertEquals(Set.of("source:local", "config:kconfig", "compiler:gcc", "compiler:clang", "compiler:rust",
-                "launcher:qemu", "sysctl:guest", "sysctl:netns", "source:example-bundle-dir"), loaded);
+        var expected = new HashSet<>(Image.BUILT_IN_PLUGINS);
+        expected.add("source:example-bundle-dir");
+        assertEquals(expected, Image.loadedPlugins(listed));
 
         var tree = kernelTree();
         var ws = folder.resolve("ws").toString();
@@ -148,7 +145,8 @@ import java.time.Duration;
                 folder.resolve("ws").toString(), bundlesFolder().toString()), Map.of(), Duration.ofMinutes(2));
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("9", run.out().strip(), "the 8 built-ins and the example bundle's fetcher");
+        assertEquals(String.valueOf(Image.BUILT_IN_PLUGINS.size() + 1), run.out().strip(),
+                "the built-ins and the example bundle's fetcher");
         try (var left = Files.list(temporary)) {
             assertEquals(List.of(), left.toList(), "the shutdown hook removed the framework's storage");
         }

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,9 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * each reported by {@code kforge plugins} while the built-ins and the example keep working.
  */
 class PluginFolderIT {
-
-    private static final Set<String> BUILT_INS = Set.of("source:local", "config:kconfig", "compiler:gcc",
-            "compiler:clang", "compiler:rust", "launcher:qemu", "sysctl:guest", "sysctl:netns");
 
     @TempDir
     static Path built;
@@ -103,12 +98,10 @@ class PluginFolderIT {
 
         assertEquals(0, run.exitCode(), run.err());
         var listed = json.readTree(run.out());
-        var loaded = StreamSupport.stream(listed.spliterator(), false)
-                .filter(p -> p.get("status").asText().equals("loaded"))
-                .map(p -> p.get("kind").asText() + ":" + p.get("id").asText()).collect(Collectors.toSet());
-        assertTrue(loaded.containsAll(BUILT_INS), loaded.toString());
+        var loaded = Image.loadedPlugins(listed);
+        assertTrue(loaded.containsAll(Image.BUILT_IN_PLUGINS), loaded.toString());
         assertTrue(loaded.contains("source:example-dir"), loaded.toString());
-        assertEquals(BUILT_INS.size() + 1, loaded.size(), loaded.toString());
+        assertEquals(Image.BUILT_IN_PLUGINS.size() + 1, loaded.size(), loaded.toString());
         assertTrue(status(listed, "damaged.jar").startsWith("not a usable module: "), listed.toString());
         assertEquals("unknown", byOrigin(listed, "damaged.jar").get("kind").asText());
         assertEquals("constructor failed: java.lang.IllegalStateException: no licence key",
